@@ -1,0 +1,68 @@
+package io.influxspring.autoconfigure;
+
+import io.influxspring.write.WriteApi;
+import io.influxspring.write.WriteListener;
+import io.influxspring.write.engine.BatchingWriteApi;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of a
+ * batching {@link WriteApi} for InfluxDB, when {@code influx.url} is set or an
+ * {@link InfluxConnectionDetails} bean is defined.
+ */
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
+@ConditionalOnClass({ WebClient.class, WriteApi.class })
+@EnableConfigurationProperties(InfluxProperties.class)
+public final class InfluxAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(OnInfluxConnectionCondition.class)
+	InfluxConnectionDetails influxConnectionDetails(InfluxProperties properties) {
+		return new PropertiesInfluxConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(WriteApi.class)
+	@Conditional(OnInfluxConnectionCondition.class)
+	BatchingWriteApi influxWriteApi(InfluxProperties properties, InfluxConnectionDetails connectionDetails,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<WriteListener> listeners,
+			ResourceLoader resourceLoader) {
+		InfluxWriteTarget target = InfluxWriteTarget.of(connectionDetails, properties);
+		ClientHttpConnector connector = connectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
+			.build(httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+				.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout()));
+		WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder).clientConnector(connector).build();
+		BatchingWriteApi.Builder builder = BatchingWriteApi.builder(webClient, target.baseUrl())
+			.options(InfluxWriteOptions.of(properties))
+			.path(target.path())
+			.authorization(target.authorization())
+			.defaultTags(properties.getDefaultTags());
+		listeners.orderedStream().forEach(builder::listener);
+		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InfluxWriteApiLifecycle influxWriteApiLifecycle(ObjectProvider<WriteApi> writeApis) {
+		return new InfluxWriteApiLifecycle(writeApis);
+	}
+
+}

@@ -1,0 +1,134 @@
+package io.influxspring.autoconfigure;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.StringJoiner;
+
+import io.influxspring.autoconfigure.InfluxProperties.ApiVersion;
+import io.influxspring.write.WritePrecision;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+/**
+ * Where writes go and how they authenticate, derived from the connection details and the API
+ * version, and checked so that a mistake fails at startup naming the property to fix.
+ *
+ * @param baseUrl scheme, host, port and optional context path of the server
+ * @param path the path and query of write requests
+ * @param authorization the {@code Authorization} header value, or {@code null}
+ */
+record InfluxWriteTarget(String baseUrl, String path, @Nullable String authorization) {
+
+	static InfluxWriteTarget of(InfluxConnectionDetails details, InfluxProperties properties) {
+		String url = checkUrl(details.getUrl());
+		WritePrecision precision = properties.getPrecision();
+		ApiVersion version = properties.getApiVersion();
+		StringJoiner query = new StringJoiner("&", "?", "");
+		String path;
+		String authorization = bearer(version, details.getToken());
+		switch (version) {
+			case V1 -> {
+				path = "/write";
+				query.add("db=" + encode(required(details.getDatabase(), "influx.database", version)));
+				if (hasText(properties.getRetentionPolicy())) {
+					query.add("rp=" + encode(properties.getRetentionPolicy()));
+				}
+				query.add("precision=" + ((precision == WritePrecision.US) ? "u" : precision.queryValue()));
+				if (hasText(details.getUsername())) {
+					String credentials = details.getUsername() + ":" + ((details.getPassword() != null) ? details.getPassword() : "");
+					authorization = "Basic "
+							+ Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+				}
+			}
+			case V2 -> {
+				path = "/api/v2/write";
+				if (hasText(details.getOrg()) && hasText(details.getOrgId())) {
+					throw new InvalidConfigurationPropertyValueException("influx.org-id", details.getOrgId(),
+							"Set either influx.org or influx.org-id, not both");
+				}
+				if (hasText(details.getOrgId())) {
+					query.add("orgID=" + encode(details.getOrgId()));
+				}
+				else if (hasText(details.getOrg())) {
+					query.add("org=" + encode(details.getOrg()));
+				}
+				query.add("bucket=" + encode(required(details.getBucket(), "influx.bucket", version)));
+				query.add("precision=" + precision.queryValue());
+			}
+			default -> {
+				path = "/api/v3/write_lp";
+				query.add("db=" + encode(required(details.getDatabase(), "influx.database", version)));
+				query.add("precision=" + v3Precision(precision));
+				query.add("accept_partial=" + properties.getWrite().isAcceptPartial());
+				query.add("no_sync=" + properties.getWrite().isNoSync());
+			}
+		}
+		return new InfluxWriteTarget(url, path + query, authorization);
+	}
+
+	private static @Nullable String bearer(ApiVersion version, @Nullable String token) {
+		if (!hasText(token)) {
+			return null;
+		}
+		return ((version == ApiVersion.V3) ? "Bearer " : "Token ") + token;
+	}
+
+	private static String v3Precision(WritePrecision precision) {
+		return switch (precision) {
+			case NS -> "nanosecond";
+			case US -> "microsecond";
+			case MS -> "millisecond";
+			case S -> "second";
+		};
+	}
+
+	private static String checkUrl(String url) {
+		URI uri;
+		try {
+			uri = URI.create(url.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("influx.url", url, "Not a valid URL: " + ex.getMessage());
+		}
+		String scheme = uri.getScheme();
+		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || uri.getHost() == null) {
+			throw new InvalidConfigurationPropertyValueException("influx.url", url,
+					"Expected an http:// or https:// URL with a host, e.g. http://localhost:8086");
+		}
+		if (uri.getRawUserInfo() != null) {
+			throw new InvalidConfigurationPropertyValueException("influx.url", "(hidden)",
+					"Credentials do not belong in the URL: use influx.token or influx.username and influx.password");
+		}
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			throw new InvalidConfigurationPropertyValueException("influx.url", url,
+					"The URL must not have a query or fragment");
+		}
+		String text = uri.toString();
+		return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+	}
+
+	private static String required(@Nullable String value, String property, ApiVersion version) {
+		if (!hasText(value)) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					property + " is required with influx.api-version=" + version.name().toLowerCase());
+		}
+		return value;
+	}
+
+	private static boolean hasText(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	@Override
+	public String toString() {
+		return "InfluxWriteTarget[" + this.baseUrl + this.path + "]";
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.influxspring.write;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Lines that a listener signal is about: a read-only view of line protocol bytes, one line per
+ * {@code lineEnds} entry. {@link #lines()} decodes on demand.
+ */
+public final class LineBatch {
+
+	private static final LineBatch EMPTY = new LineBatch(new byte[0], new int[0], 0);
+
+	private final byte[] bytes;
+
+	private final int[] lineEnds;
+
+	private final int lineCount;
+
+	/**
+	 * @param bytes the lines, each followed by a line feed
+	 * @param lineEnds the offset just after each line's line feed
+	 * @param lineCount how many entries of {@code lineEnds} are used
+	 */
+	public LineBatch(byte[] bytes, int[] lineEnds, int lineCount) {
+		this.bytes = bytes;
+		this.lineEnds = lineEnds;
+		this.lineCount = lineCount;
+	}
+
+	public static LineBatch empty() {
+		return EMPTY;
+	}
+
+	/** Lines given as strings (used for lines reported by the server). */
+	public static LineBatch ofLines(List<String> lines) {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		int[] ends = new int[lines.size()];
+		for (int i = 0; i < lines.size(); i++) {
+			bytes.writeBytes(lines.get(i).getBytes(StandardCharsets.UTF_8));
+			bytes.write('\n');
+			ends[i] = bytes.size();
+		}
+		return new LineBatch(bytes.toByteArray(), ends, lines.size());
+	}
+
+	/** The number of lines. */
+	public int size() {
+		return this.lineCount;
+	}
+
+	/** The number of bytes of line protocol, line feeds included. */
+	public int byteCount() {
+		return (this.lineCount == 0) ? 0 : this.lineEnds[this.lineCount - 1];
+	}
+
+	/** The lines, without line feeds. */
+	public List<String> lines() {
+		List<String> lines = new ArrayList<>(this.lineCount);
+		int start = 0;
+		for (int i = 0; i < this.lineCount; i++) {
+			int end = this.lineEnds[i];
+			lines.add(new String(this.bytes, start, end - start - 1, StandardCharsets.UTF_8));
+			start = end;
+		}
+		return Collections.unmodifiableList(lines);
+	}
+
+	@Override
+	public String toString() {
+		return "LineBatch[" + this.lineCount + " lines, " + byteCount() + " bytes]";
+	}
+
+}

@@ -1,0 +1,293 @@
+package io.influxspring.write;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+import io.influxspring.write.lineprotocol.LineProtocolBuffer;
+import io.influxspring.write.lineprotocol.TagOrder;
+import io.influxspring.write.lineprotocol.TagSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of line protocol: a measurement, tags, fields and an optional timestamp.
+ * <p>
+ * Built fluently; {@code null} values are ignored, NaN and infinite floats are skipped, a tag with an
+ * empty value is left out, and setting a tag or field again replaces it. A point without a
+ * measurement, or with no field left, is rejected with an {@link IllegalArgumentException} when it
+ * is written. Not thread-safe: build a point on one thread, then hand it to a {@link WriteApi}.
+ */
+public final class Point {
+
+	static final byte FLOAT = 0;
+
+	static final byte INTEGER = 1;
+
+	static final byte UNSIGNED = 2;
+
+	static final byte BOOLEAN = 3;
+
+	static final byte STRING = 4;
+
+	private static final BigInteger UNSIGNED_LIMIT = BigInteger.ONE.shiftLeft(64);
+
+	private final @Nullable String measurement;
+
+	private String[] tagKeys = new String[4];
+
+	private String[] tagValues = new String[4];
+
+	private int tagCount;
+
+	private String[] fieldKeys = new String[4];
+
+	private byte[] fieldTypes = new byte[4];
+
+	private long[] fieldBits = new long[4];
+
+	private @Nullable String[] fieldStrings = new String[4];
+
+	private int fieldCount;
+
+	private long time;
+
+	private @Nullable WritePrecision timePrecision;
+
+	private @Nullable Instant timeInstant;
+
+	private Point(@Nullable String measurement) {
+		this.measurement = measurement;
+	}
+
+	/** Starts a point of the given measurement. */
+	public static Point measurement(@Nullable String measurement) {
+		return new Point(measurement);
+	}
+
+	/** Adds or replaces a tag; a {@code null} or empty value is ignored. */
+	public Point tag(String key, @Nullable String value) {
+		Objects.requireNonNull(key, "Tag key must not be null");
+		if (value == null || value.isEmpty()) {
+			return this;
+		}
+		int low = 0;
+		int high = this.tagCount - 1;
+		while (low <= high) {
+			int middle = (low + high) >>> 1;
+			int order = TagOrder.compare(this.tagKeys[middle], key);
+			if (order == 0) {
+				this.tagValues[middle] = value;
+				return this;
+			}
+			if (order < 0) {
+				low = middle + 1;
+			}
+			else {
+				high = middle - 1;
+			}
+		}
+		if (this.tagCount == this.tagKeys.length) {
+			this.tagKeys = Arrays.copyOf(this.tagKeys, this.tagCount * 2);
+			this.tagValues = Arrays.copyOf(this.tagValues, this.tagCount * 2);
+		}
+		System.arraycopy(this.tagKeys, low, this.tagKeys, low + 1, this.tagCount - low);
+		System.arraycopy(this.tagValues, low, this.tagValues, low + 1, this.tagCount - low);
+		this.tagKeys[low] = key;
+		this.tagValues[low] = value;
+		this.tagCount++;
+		return this;
+	}
+
+	/** Adds a float field; NaN and infinities are skipped. */
+	public Point field(String key, double value) {
+		return Double.isFinite(value) ? putField(key, FLOAT, Double.doubleToRawLongBits(value), null) : this;
+	}
+
+	/** Adds an integer field (also for {@code int}, {@code short} and {@code byte}). */
+	public Point field(String key, long value) {
+		return putField(key, INTEGER, value, null);
+	}
+
+	/** Adds a boolean field. */
+	public Point field(String key, boolean value) {
+		return putField(key, BOOLEAN, value ? 1 : 0, null);
+	}
+
+	/** Adds a string field; {@code null} is ignored. */
+	public Point field(String key, @Nullable String value) {
+		return (value != null) ? putField(key, STRING, 0, value) : this;
+	}
+
+	/**
+	 * Adds a numeric field: {@code Byte}, {@code Short}, {@code Integer}, {@code Long} (and other
+	 * whole-number types) as integer; {@code BigInteger} as integer, or unsigned when above
+	 * {@code Long.MAX_VALUE}; {@code Float}, {@code Double}, {@code BigDecimal} and others as float.
+	 * {@code null} is ignored.
+	 * @throws IllegalArgumentException for a {@code BigInteger} outside the signed and unsigned 64-bit range
+	 */
+	public Point field(String key, @Nullable Number value) {
+		if (value == null) {
+			return this;
+		}
+		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+				|| value instanceof java.util.concurrent.atomic.AtomicLong
+				|| value instanceof java.util.concurrent.atomic.AtomicInteger
+				|| value instanceof java.util.concurrent.atomic.LongAdder) {
+			return field(key, value.longValue());
+		}
+		if (value instanceof BigInteger big) {
+			if (big.bitLength() < 64) {
+				return field(key, big.longValue());
+			}
+			if (big.signum() > 0 && big.compareTo(UNSIGNED_LIMIT) < 0) {
+				return unsignedField(key, big.longValue());
+			}
+			throw new IllegalArgumentException("Field '" + key + "' value " + big + " does not fit in 64 bits");
+		}
+		if (value instanceof BigDecimal decimal) {
+			return field(key, decimal.doubleValue());
+		}
+		return field(key, value.doubleValue());
+	}
+
+	/** Adds an unsigned integer field; {@code value} is read as unsigned (written with {@code u}). */
+	public Point unsignedField(String key, long value) {
+		return putField(key, UNSIGNED, value, null);
+	}
+
+	/** Sets the timestamp; {@code null} clears it, and the server stamps the line on arrival. */
+	public Point time(@Nullable Instant instant) {
+		this.timeInstant = instant;
+		this.timePrecision = null;
+		return this;
+	}
+
+	/** Sets the timestamp as a number of {@code precision} units since the epoch. */
+	public Point time(long value, WritePrecision precision) {
+		this.time = value;
+		this.timePrecision = Objects.requireNonNull(precision, "Precision must not be null");
+		this.timeInstant = null;
+		return this;
+	}
+
+	/** Whether the point has at least one field. */
+	public boolean hasFields() {
+		return this.fieldCount > 0;
+	}
+
+	/** The measurement, or {@code null} when none was given. */
+	public @Nullable String getMeasurement() {
+		return this.measurement;
+	}
+
+	/** This point as a line with a nanosecond timestamp. */
+	public String toLineProtocol() {
+		return toLineProtocol(WritePrecision.NS);
+	}
+
+	/**
+	 * This point as a line with a timestamp in the given precision.
+	 * @throws IllegalArgumentException if the point cannot be written
+	 */
+	public String toLineProtocol(WritePrecision precision) {
+		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		appendTo(buffer, precision, TagSet.empty());
+		return new String(buffer.array(), 0, buffer.size(), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Appends this point as one line, without the line feed, merging {@code defaultTags} (tags of the
+	 * point win). On failure nothing is appended.
+	 * @throws IllegalArgumentException if the point cannot be written
+	 */
+	public void appendTo(LineProtocolBuffer buffer, WritePrecision precision, TagSet defaultTags) {
+		int start = buffer.size();
+		try {
+			PointEncoder.encode(this, buffer, precision, defaultTags);
+		}
+		catch (RuntimeException ex) {
+			buffer.truncate(start);
+			throw ex;
+		}
+	}
+
+	@Override
+	public String toString() {
+		try {
+			return toLineProtocol();
+		}
+		catch (IllegalArgumentException ex) {
+			return "Point[" + this.measurement + ", invalid: " + ex.getMessage() + "]";
+		}
+	}
+
+	private Point putField(String key, byte type, long bits, @Nullable String text) {
+		Objects.requireNonNull(key, "Field key must not be null");
+		int index = 0;
+		while (index < this.fieldCount && !this.fieldKeys[index].equals(key)) {
+			index++;
+		}
+		if (index == this.fieldCount) {
+			if (index == this.fieldKeys.length) {
+				int capacity = index * 2;
+				this.fieldKeys = Arrays.copyOf(this.fieldKeys, capacity);
+				this.fieldTypes = Arrays.copyOf(this.fieldTypes, capacity);
+				this.fieldBits = Arrays.copyOf(this.fieldBits, capacity);
+				this.fieldStrings = Arrays.copyOf(this.fieldStrings, capacity);
+			}
+			this.fieldKeys[index] = key;
+			this.fieldCount++;
+		}
+		this.fieldTypes[index] = type;
+		this.fieldBits[index] = bits;
+		this.fieldStrings[index] = text;
+		return this;
+	}
+
+	int tagCount() {
+		return this.tagCount;
+	}
+
+	String tagKey(int index) {
+		return this.tagKeys[index];
+	}
+
+	String tagValue(int index) {
+		return this.tagValues[index];
+	}
+
+	int fieldCount() {
+		return this.fieldCount;
+	}
+
+	String fieldKey(int index) {
+		return this.fieldKeys[index];
+	}
+
+	byte fieldType(int index) {
+		return this.fieldTypes[index];
+	}
+
+	long fieldBits(int index) {
+		return this.fieldBits[index];
+	}
+
+	@Nullable String fieldString(int index) {
+		return this.fieldStrings[index];
+	}
+
+	boolean hasTime() {
+		return this.timeInstant != null || this.timePrecision != null;
+	}
+
+	long timeIn(WritePrecision precision) {
+		Instant instant = this.timeInstant;
+		if (instant != null) {
+			return precision.convert(instant);
+		}
+		return precision.convert(this.time, Objects.requireNonNull(this.timePrecision));
+	}
+
+}

@@ -1,0 +1,13 @@
+package io.influxspring.write;
+
+import java.time.Duration;
+
+/**
+ * A request that failed and will be sent again.
+ * @param lines the lines of the request
+ * @param attempt the attempt that failed (1 for the first request)
+ * @param delay how long until the next attempt
+ * @param reason why the attempt failed
+ */
+public record WriteRetry(LineBatch lines, int attempt, Duration delay, InfluxWriteException reason) {
+}

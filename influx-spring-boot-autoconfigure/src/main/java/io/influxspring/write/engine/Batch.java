@@ -1,0 +1,87 @@
+package io.influxspring.write.engine;
+
+import java.util.Arrays;
+
+import io.influxspring.write.LineBatch;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+
+/** A sealed batch of lines on its way to the server; its state is guarded by the writer's lock. */
+final class Batch {
+
+	/** Sealing order; the halves of a split batch share their parent's sequence. */
+	final long sequence;
+
+	final byte[] bytes;
+
+	final int length;
+
+	final int[] lineEnds;
+
+	final int lineCount;
+
+	int attempts;
+
+	long firstAttemptNanos;
+
+	long dueNanos;
+
+	boolean resolved;
+
+	@Nullable Disposable request;
+
+	byte @Nullable [] gzipped;
+
+	Batch(long sequence, byte[] bytes, int length, int[] lineEnds, int lineCount) {
+		this.sequence = sequence;
+		this.bytes = bytes;
+		this.length = length;
+		this.lineEnds = lineEnds;
+		this.lineCount = lineCount;
+	}
+
+	LineBatch view() {
+		return new LineBatch(this.bytes, this.lineEnds, this.lineCount);
+	}
+
+	/** Two batches with the first and the second half of the lines, attempts reset. */
+	Batch[] split() {
+		int half = this.lineCount / 2;
+		int middle = this.lineEnds[half - 1];
+		byte[] first = Arrays.copyOf(this.bytes, middle);
+		byte[] second = Arrays.copyOfRange(this.bytes, middle, this.length);
+		int[] firstEnds = Arrays.copyOf(this.lineEnds, half);
+		int[] secondEnds = new int[this.lineCount - half];
+		for (int i = 0; i < secondEnds.length; i++) {
+			secondEnds[i] = this.lineEnds[half + i] - middle;
+		}
+		return new Batch[] { new Batch(this.sequence, first, first.length, firstEnds, half),
+				new Batch(this.sequence, second, second.length, secondEnds, secondEnds.length) };
+	}
+
+	/**
+	 * Some lines of this batch as a batch of their own.
+	 * @param lineNumbers 1-based line numbers
+	 * @param listed {@code true} for the lines listed, {@code false} for all the others
+	 */
+	LineBatch lines(int[] lineNumbers, boolean listed) {
+		boolean[] marked = new boolean[this.lineCount];
+		for (int number : lineNumbers) {
+			if (number >= 1 && number <= this.lineCount) {
+				marked[number - 1] = true;
+			}
+		}
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		int[] ends = new int[this.lineCount];
+		int count = 0;
+		for (int i = 0; i < this.lineCount; i++) {
+			if (marked[i] == listed) {
+				int start = (i == 0) ? 0 : this.lineEnds[i - 1];
+				out.write(this.bytes, start, this.lineEnds[i] - start);
+				ends[count++] = out.size();
+			}
+		}
+		return new LineBatch(out.toByteArray(), ends, count);
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.influxspring.write.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+import io.influxspring.write.InfluxWriteException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Sends one batch as one {@code POST} with WebClient and classifies the answer. Never signals an
+ * error: every outcome, network failures included, arrives as a {@link SendOutcome}.
+ */
+final class BatchSender {
+
+	private static final MediaType LINE_PROTOCOL = MediaType.parseMediaType("text/plain; charset=utf-8");
+
+	private final WebClient webClient;
+
+	private final String baseUrl;
+
+	private final @Nullable String authorization;
+
+	private final int gzipThreshold;
+
+	BatchSender(WebClient webClient, String baseUrl, @Nullable String authorization, int gzipThreshold) {
+		this.webClient = webClient;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.authorization = authorization;
+		this.gzipThreshold = gzipThreshold;
+	}
+
+	/** The server's address, for messages; never carries credentials. */
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
+	Mono<SendOutcome> send(Batch batch, String path) {
+		boolean gzip = batch.length > this.gzipThreshold;
+		byte[] body = gzip ? gzipped(batch) : batch.bytes;
+		int length = gzip ? body.length : batch.length;
+		return this.webClient.post()
+			.uri(URI.create(this.baseUrl + path))
+			.headers((headers) -> {
+				headers.setContentType(LINE_PROTOCOL);
+				headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+				if (gzip) {
+					headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+				}
+				if (this.authorization != null) {
+					headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+				}
+			})
+			.body(BodyInserters.fromDataBuffers(
+					Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(body, 0, length)))))
+			.exchangeToMono(this::classify)
+			.onErrorResume((ex) -> Mono.just(SendOutcome.failure(0,
+					new InfluxWriteException("Request to " + this.baseUrl + " failed: " + describe(ex), 0, true, ex),
+					null)));
+	}
+
+	private Mono<SendOutcome> classify(ClientResponse response) {
+		int status = response.statusCode().value();
+		if (response.statusCode().is2xxSuccessful()) {
+			return response.releaseBody().thenReturn(SendOutcome.success(status));
+		}
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		String influxError = headers.getFirst("X-Influxdb-Error");
+		String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		return response.bodyToMono(String.class)
+			.onErrorResume((ex) -> Mono.just(""))
+			.defaultIfEmpty("")
+			.map((body) -> outcome(status, body, influxError, retryAfter));
+	}
+
+	private SendOutcome outcome(int status, String body, @Nullable String influxError, @Nullable String retryAfter) {
+		String message = "Server " + this.baseUrl + " answered " + status + ": "
+				+ ServerMessages.describe(body, influxError);
+		boolean retryable = status == 429 || (status >= 500 && status != 501 && status != 505);
+		InfluxWriteException error = new InfluxWriteException(message, status, retryable, null);
+		int[] rejected = (status == 400) ? ServerMessages.rejectedLineNumbers(body) : new int[0];
+		if (rejected.length > 0) {
+			return SendOutcome.partial(status, error, rejected);
+		}
+		return SendOutcome.failure(status, error, RetryPolicy.parseRetryAfter(retryAfter, Instant.now()));
+	}
+
+	private static String describe(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String text = cause.getClass().getSimpleName();
+		return (cause.getMessage() != null) ? text + ": " + cause.getMessage() : text;
+	}
+
+	private static byte[] gzipped(Batch batch) {
+		byte[] cached = batch.gzipped;
+		if (cached != null) {
+			return cached;
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, batch.length / 4));
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
+			{
+				this.def.setLevel(Deflater.BEST_SPEED);
+			}
+		}) {
+			gzip.write(batch.bytes, 0, batch.length);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("gzip into memory failed", ex);
+		}
+		byte[] result = out.toByteArray();
+		batch.gzipped = result;
+		return result;
+	}
+
+}

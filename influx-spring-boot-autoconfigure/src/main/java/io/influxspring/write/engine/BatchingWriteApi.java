@@ -1,0 +1,377 @@
+package io.influxspring.write.engine;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.influxspring.write.Point;
+import io.influxspring.write.WriteApi;
+import io.influxspring.write.WriteDrop;
+import io.influxspring.write.WriteListener;
+import io.influxspring.write.WriteOptions;
+import io.influxspring.write.lineprotocol.TagSet;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The {@link WriteApi}: callers encode into a per-thread buffer and hand whole lines to the
+ * {@link LineStore} under a short lock; one writer thread per instance runs timers, sends batches
+ * through the {@link BatchSender} and calls listeners. Build one with {@link #builder(WebClient, String)}.
+ */
+public final class BatchingWriteApi implements WriteApi {
+
+	private static final ThreadLocal<EncodedLines> ENCODED = ThreadLocal.withInitial(EncodedLines::new);
+
+	private final WriteOptions options;
+
+	private final WriteListeners listeners;
+
+	private final LineStore store;
+
+	private final BatchSender sender;
+
+	private final WriterThread writer;
+
+	private final AtomicBoolean dispatchRequested = new AtomicBoolean();
+
+	private volatile String path;
+
+	private volatile TagSet defaultTags;
+
+	private BatchingWriteApi(Builder builder) {
+		this.options = builder.options;
+		this.listeners = new WriteListeners();
+		builder.listeners.forEach(this.listeners::add);
+		this.writer = new WriterThread(builder.threadName);
+		this.store = new LineStore(this.options, this.listeners, this::requestDispatch);
+		this.sender = new BatchSender(builder.webClient, builder.baseUrl, builder.authorization,
+				this.options.gzipThreshold());
+		this.path = builder.path;
+		this.defaultTags = TagSet.of(builder.defaultTags);
+	}
+
+	/**
+	 * A builder for a writer that posts to {@code baseUrl} (scheme, host, port, optional context path)
+	 * with the given client.
+	 */
+	public static Builder builder(WebClient webClient, String baseUrl) {
+		return new Builder(webClient, baseUrl);
+	}
+
+	@Override
+	public void writeRecord(String record) {
+		EncodedLines lines = start();
+		appendRecord(lines, record);
+		offer(lines);
+	}
+
+	@Override
+	public void writeRecords(Iterable<String> records) {
+		EncodedLines lines = start();
+		for (String record : records) {
+			try {
+				appendRecord(lines, record);
+			}
+			catch (RuntimeException ex) {
+				offer(lines);
+				throw ex;
+			}
+			if (lines.isChunkFull()) {
+				offer(lines);
+				lines.reset();
+			}
+		}
+		offer(lines);
+	}
+
+	@Override
+	public void writeRecords(String... records) {
+		writeRecords(Arrays.asList(records));
+	}
+
+	@Override
+	public void writePoint(Point point) {
+		EncodedLines lines = start();
+		point.appendTo(lines.buffer, this.options.precision(), this.defaultTags);
+		lines.endLine();
+		offer(lines);
+	}
+
+	@Override
+	public void writePoints(Iterable<Point> points) {
+		EncodedLines lines = start();
+		TagSet tags = this.defaultTags;
+		for (Point point : points) {
+			try {
+				point.appendTo(lines.buffer, this.options.precision(), tags);
+			}
+			catch (RuntimeException ex) {
+				offer(lines);
+				throw ex;
+			}
+			lines.endLine();
+			if (lines.isChunkFull()) {
+				offer(lines);
+				lines.reset();
+			}
+		}
+		offer(lines);
+	}
+
+	@Override
+	public void writePoints(Point... points) {
+		writePoints(Arrays.asList(points));
+	}
+
+	@Override
+	public WriteApi useDefaultTags(Map<String, String> tags) {
+		this.defaultTags = TagSet.of(tags);
+		return this;
+	}
+
+	/** Adds a listener for what happens to written lines. */
+	public void addListener(WriteListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/** Removes a listener added before. */
+	public void removeListener(WriteListener listener) {
+		this.listeners.remove(listener);
+	}
+
+	/** A consistent snapshot of this writer's line counts. */
+	public WriteStatistics getStatistics() {
+		return this.store.statistics();
+	}
+
+	/** The options this writer was built with. */
+	public WriteOptions getOptions() {
+		return this.options;
+	}
+
+	/** The server's base URL (never carries credentials). */
+	public String getUrl() {
+		return this.sender.baseUrl();
+	}
+
+	@Override
+	public CompletableFuture<Void> flush() {
+		return flush(false);
+	}
+
+	@Override
+	public CompletableFuture<Void> flush(boolean withRetryBuffer) {
+		Effects effects = new Effects();
+		CompletableFuture<Void> future = this.store.flush(withRetryBuffer, System.nanoTime(), effects);
+		apply(effects);
+		return future;
+	}
+
+	@Override
+	public void close() {
+		Effects effects = new Effects();
+		CompletableFuture<Void> everything = this.store.beginClose(System.nanoTime(), effects);
+		if (everything == null) {
+			return;
+		}
+		apply(effects);
+		if (!this.writer.isCurrentThread()) {
+			try {
+				everything.get(this.options.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// what is left is reported below
+			}
+		}
+		Effects last = new Effects();
+		this.store.finish(WriteDrop.Reason.CLOSED, last);
+		this.writer.shutdown(last.takeCallbacks(), !this.writer.isCurrentThread());
+	}
+
+	@Override
+	public int dispose() {
+		Effects last = new Effects();
+		int discarded = this.store.finish(WriteDrop.Reason.DISPOSED, last);
+		this.writer.shutdown(last.takeCallbacks(), false);
+		return discarded;
+	}
+
+	@Override
+	public String getPath() {
+		return this.path;
+	}
+
+	@Override
+	public void setPath(String path) {
+		this.path = Objects.requireNonNull(path, "Path must not be null");
+	}
+
+	private EncodedLines start() {
+		if (this.store.state() != LineStore.State.OPEN) {
+			throw new IllegalStateException("The WriteApi is closed; it takes no more lines");
+		}
+		EncodedLines lines = ENCODED.get();
+		lines.reset();
+		return lines;
+	}
+
+	private static void appendRecord(EncodedLines lines, String record) {
+		int end = record.length();
+		if (end > 0 && record.charAt(end - 1) == '\n') {
+			end--;
+			if (end > 0 && record.charAt(end - 1) == '\r') {
+				end--;
+			}
+		}
+		if (record.isBlank()) {
+			throw new IllegalArgumentException("A record must not be blank");
+		}
+		int start = lines.buffer.size();
+		try {
+			lines.buffer.appendUtf8((end == record.length()) ? record : record.substring(0, end));
+		}
+		catch (IllegalArgumentException ex) {
+			lines.buffer.truncate(start);
+			throw ex;
+		}
+		lines.endLine();
+	}
+
+	private void offer(EncodedLines lines) {
+		if (lines.count > 0) {
+			Effects effects = lines.effects;
+			effects.reset();
+			this.store.offer(lines, effects);
+			apply(effects);
+		}
+	}
+
+	private void apply(Effects effects) {
+		long generation = effects.flushTimerGeneration;
+		if (generation >= 0) {
+			long delay = this.options.flushInterval().toNanos();
+			long jitter = this.options.jitter().toNanos();
+			if (jitter > 0) {
+				delay += ThreadLocalRandom.current().nextLong(jitter + 1);
+			}
+			this.writer.schedule(() -> sealByTimer(generation), delay);
+		}
+		if (effects.retryTimerNanos >= 0) {
+			this.writer.schedule(this::requestDispatch, effects.retryTimerNanos);
+		}
+		if (effects.hasCallbacks()) {
+			this.writer.execute(effects.takeCallbacks());
+		}
+		if (effects.dispatch) {
+			requestDispatch();
+		}
+	}
+
+	private void sealByTimer(long generation) {
+		Effects effects = new Effects();
+		this.store.sealIfGeneration(generation, effects);
+		apply(effects);
+	}
+
+	private void requestDispatch() {
+		if (this.dispatchRequested.compareAndSet(false, true)) {
+			this.writer.execute(this::dispatch);
+		}
+	}
+
+	private void dispatch() {
+		this.dispatchRequested.set(false);
+		Effects effects = new Effects();
+		String currentPath = this.path;
+		for (Batch batch : this.store.takeReady(System.nanoTime(), effects)) {
+			this.store.attach(batch, this.sender.send(batch, currentPath)
+				.subscribe((outcome) -> this.writer.execute(() -> complete(batch, outcome))));
+		}
+		apply(effects);
+	}
+
+	private void complete(Batch batch, SendOutcome outcome) {
+		Effects effects = new Effects();
+		this.store.complete(batch, outcome, System.nanoTime(), effects);
+		apply(effects);
+	}
+
+	@Override
+	public String toString() {
+		return "BatchingWriteApi[" + this.sender.baseUrl() + this.path + "]";
+	}
+
+	/** Builds a {@link BatchingWriteApi}. */
+	public static final class Builder {
+
+		private final WebClient webClient;
+
+		private final String baseUrl;
+
+		private WriteOptions options = WriteOptions.DEFAULTS;
+
+		private String path = "/api/v2/write?precision=ns";
+
+		private @Nullable String authorization;
+
+		private Map<String, String> defaultTags = Map.of();
+
+		private final java.util.List<WriteListener> listeners = new java.util.ArrayList<>();
+
+		private String threadName = "influx-write";
+
+		private Builder(WebClient webClient, String baseUrl) {
+			this.webClient = Objects.requireNonNull(webClient, "WebClient must not be null");
+			this.baseUrl = Objects.requireNonNull(baseUrl, "Base URL must not be null");
+		}
+
+		public Builder options(WriteOptions options) {
+			this.options = Objects.requireNonNull(options, "Options must not be null");
+			return this;
+		}
+
+		/** The path and query of write requests, e.g. {@code /api/v2/write?org=o&bucket=b&precision=ns}. */
+		public Builder path(String path) {
+			this.path = Objects.requireNonNull(path, "Path must not be null");
+			return this;
+		}
+
+		/** The {@code Authorization} header value, e.g. {@code Token xyz}; never logged. */
+		public Builder authorization(@Nullable String authorization) {
+			this.authorization = authorization;
+			return this;
+		}
+
+		public Builder defaultTags(Map<String, String> defaultTags) {
+			this.defaultTags = Objects.requireNonNull(defaultTags, "Default tags must not be null");
+			return this;
+		}
+
+		public Builder listener(WriteListener listener) {
+			this.listeners.add(Objects.requireNonNull(listener, "Listener must not be null"));
+			return this;
+		}
+
+		/** The name of the writer thread. */
+		public Builder threadName(String threadName) {
+			this.threadName = threadName;
+			return this;
+		}
+
+		public BatchingWriteApi build() {
+			return new BatchingWriteApi(this);
+		}
+
+	}
+
+}

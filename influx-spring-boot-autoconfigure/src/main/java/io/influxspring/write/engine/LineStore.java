@@ -1,0 +1,465 @@
+package io.influxspring.write.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.influxspring.write.InfluxWriteException;
+import io.influxspring.write.LineBatch;
+import io.influxspring.write.OverflowPolicy;
+import io.influxspring.write.WriteDrop;
+import io.influxspring.write.WriteFailure;
+import io.influxspring.write.WriteOptions;
+import io.influxspring.write.WriteRetry;
+import io.influxspring.write.WriteSuccess;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+
+/**
+ * Every line between a write call and its outcome: the open batch, sealed batches queued, in flight
+ * and waiting for a retry, and the counts that account for each line. All state sits behind one
+ * lock held only for in-memory work; what must happen afterwards is returned as {@link Effects}.
+ */
+final class LineStore {
+
+	enum State {
+
+		OPEN, CLOSING, CLOSED, DISPOSED
+
+	}
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition space = this.lock.newCondition();
+
+	private final WriteOptions options;
+
+	private final RetryPolicy retryPolicy;
+
+	private final WriteListeners listeners;
+
+	private final Runnable wakeUp;
+
+	private final BatchBuilder open;
+
+	private final ArrayDeque<Batch> queued = new ArrayDeque<>();
+
+	private final List<Batch> waiting = new ArrayList<>();
+
+	private final List<Batch> inFlight = new ArrayList<>();
+
+	private final FlushWaiters flushes = new FlushWaiters();
+
+	private volatile State state = State.OPEN;
+
+	private long lastSequence;
+
+	private int unresolvedBatches;
+
+	private long offered;
+
+	private long written;
+
+	private long failed;
+
+	private long dropped;
+
+	private long retrying;
+
+	private long retries;
+
+	private @Nullable Instant lastFailureTime;
+
+	private @Nullable String lastFailureMessage;
+
+	private @Nullable Instant lastSuccessTime;
+
+	/**
+	 * @param wakeUp asks for a dispatch without blocking; called under the lock while a writer waits
+	 * for room
+	 */
+	LineStore(WriteOptions options, WriteListeners listeners, Runnable wakeUp) {
+		this.options = options;
+		this.retryPolicy = new RetryPolicy(options);
+		this.listeners = listeners;
+		this.wakeUp = wakeUp;
+		this.open = new BatchBuilder(options.batchSize(), options.maxBatchBytes());
+	}
+
+	State state() {
+		return this.state;
+	}
+
+	/** Takes encoded lines into the open batch, sealing batches as they fill, after making room. */
+	void offer(EncodedLines lines, Effects effects) {
+		this.lock.lock();
+		try {
+			requireOpen();
+			this.offered += lines.count;
+			int from = makeRoom(lines, effects);
+			byte[] bytes = lines.buffer.array();
+			for (int i = from; i < lines.count; i++) {
+				int start = lines.lineStart(i);
+				int length = lines.lineEnds[i] - start;
+				if (!this.open.fits(length)) {
+					seal(effects);
+				}
+				if (this.open.isEmpty()) {
+					effects.flushTimerGeneration = this.open.generation();
+				}
+				this.open.append(bytes, start, length);
+				if (this.open.isFull()) {
+					seal(effects);
+				}
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void requireOpen() {
+		if (this.state != State.OPEN) {
+			throw new IllegalStateException("The WriteApi is " + this.state.name().toLowerCase() + "; it takes no more lines");
+		}
+	}
+
+	/** Applies the overflow policy; returns the index of the first incoming line to keep. */
+	private int makeRoom(EncodedLines lines, Effects effects) {
+		long limit = this.options.bufferLimit();
+		if (buffered() <= limit) {
+			return 0;
+		}
+		OverflowPolicy policy = this.options.overflow();
+		if (policy == OverflowPolicy.BLOCK) {
+			awaitRoom(lines.count, limit);
+		}
+		else if (policy == OverflowPolicy.DROP_OLDEST) {
+			while (buffered() > limit && dropOldest(effects)) {
+				// keep dropping
+			}
+		}
+		int excess = (int) Math.min(lines.count, Math.max(0, buffered() - limit));
+		if (excess == 0) {
+			return 0;
+		}
+		if (policy == OverflowPolicy.DROP_OLDEST) {
+			dropLines(lines.copy(0, excess), WriteDrop.Reason.OVERFLOW, effects);
+			return excess;
+		}
+		dropLines(lines.copy(lines.count - excess, lines.count), WriteDrop.Reason.OVERFLOW, effects);
+		lines.count -= excess;
+		return 0;
+	}
+
+	private void awaitRoom(int incoming, long limit) {
+		if (!this.open.isEmpty()) {
+			seal(new Effects());
+		}
+		this.wakeUp.run();
+		long nanos = this.options.blockTimeout().toNanos();
+		try {
+			while (buffered() > limit && this.state == State.OPEN && nanos > 0) {
+				nanos = this.space.awaitNanos(nanos);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (this.state != State.OPEN) {
+			this.offered -= incoming;
+			requireOpen();
+		}
+	}
+
+	private boolean dropOldest(Effects effects) {
+		Batch oldest = this.queued.peekFirst();
+		for (Batch candidate : this.waiting) {
+			if (oldest == null || candidate.sequence < oldest.sequence) {
+				oldest = candidate;
+			}
+		}
+		if (oldest != null) {
+			if (!this.queued.remove(oldest)) {
+				this.waiting.remove(oldest);
+				this.retrying -= oldest.lineCount;
+			}
+			dropBatch(oldest, WriteDrop.Reason.OVERFLOW, effects);
+			return true;
+		}
+		if (!this.open.isEmpty()) {
+			dropLines(this.open.clear(), WriteDrop.Reason.OVERFLOW, effects);
+			return true;
+		}
+		return false;
+	}
+
+	/** Seals the open batch if it is still the one a flush timer was started for. */
+	void sealIfGeneration(long generation, Effects effects) {
+		this.lock.lock();
+		try {
+			if (this.open.generation() == generation && !this.open.isEmpty()) {
+				seal(effects);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void seal(Effects effects) {
+		if (!this.open.isEmpty()) {
+			this.queued.addLast(this.open.seal(++this.lastSequence));
+			this.unresolvedBatches++;
+			effects.dispatch = true;
+		}
+	}
+
+	/** Moves the batches that may be sent now into flight, due retries first. */
+	List<Batch> takeReady(long now, Effects effects) {
+		this.lock.lock();
+		try {
+			List<Batch> ready = new ArrayList<>(2);
+			while (this.inFlight.size() < this.options.maxConcurrentRequests()) {
+				Batch batch = takeDueRetry(now);
+				if (batch == null) {
+					batch = this.queued.pollFirst();
+				}
+				if (batch == null) {
+					break;
+				}
+				if (batch.attempts++ == 0) {
+					batch.firstAttemptNanos = now;
+				}
+				this.inFlight.add(batch);
+				ready.add(batch);
+			}
+			for (Batch batch : this.waiting) {
+				effects.retryTimer(Math.max(0, batch.dueNanos - now));
+			}
+			return ready;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private @Nullable Batch takeDueRetry(long now) {
+		Batch due = null;
+		for (Batch batch : this.waiting) {
+			if (batch.dueNanos - now <= 0 && (due == null || batch.sequence < due.sequence)) {
+				due = batch;
+			}
+		}
+		if (due != null) {
+			this.waiting.remove(due);
+			this.retrying -= due.lineCount;
+		}
+		return due;
+	}
+
+	/** Keeps the handle of a request so that close and dispose can cancel it. */
+	void attach(Batch batch, Disposable request) {
+		this.lock.lock();
+		try {
+			if (batch.resolved || !this.inFlight.contains(batch)) {
+				request.dispose();
+			}
+			else {
+				batch.request = request;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Records what a request achieved: written, split, scheduled for retry, or failed. */
+	void complete(Batch batch, SendOutcome outcome, long now, Effects effects) {
+		this.lock.lock();
+		try {
+			if (batch.resolved || !this.inFlight.remove(batch)) {
+				return;
+			}
+			batch.request = null;
+			effects.dispatch = true;
+			InfluxWriteException error = outcome.error();
+			if (error == null) {
+				this.written += batch.lineCount;
+				this.lastSuccessTime = Instant.now();
+				resolve(batch, null, effects);
+				WriteSuccess event = new WriteSuccess(batch.view(), batch.attempts, outcome.statusCode());
+				effects.notify(() -> this.listeners.success(event));
+			}
+			else if (outcome.isPartial()) {
+				completePartially(batch, outcome, error, effects);
+			}
+			else if (outcome.isTooLarge() && batch.lineCount > 1) {
+				Batch[] halves = batch.split();
+				this.queued.addFirst(halves[1]);
+				this.queued.addFirst(halves[0]);
+				this.unresolvedBatches++;
+				this.flushes.split(batch.sequence);
+				batch.resolved = true;
+			}
+			else {
+				recordFailure(error);
+				Duration delay = (error.isRetryable() && this.state != State.CLOSED)
+						? this.retryPolicy.nextDelay(batch.attempts, now - batch.firstAttemptNanos, outcome.retryAfter())
+						: null;
+				if (delay != null) {
+					this.retries++;
+					batch.dueNanos = now + delay.toNanos();
+					this.waiting.add(batch);
+					this.retrying += batch.lineCount;
+					effects.retryTimer(delay.toNanos());
+					WriteRetry event = new WriteRetry(batch.view(), batch.attempts, delay, error);
+					effects.notify(() -> this.listeners.retry(event));
+				}
+				else {
+					this.failed += batch.lineCount;
+					resolve(batch, error, effects);
+					WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
+					effects.notify(() -> this.listeners.failure(event));
+				}
+			}
+			this.space.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void completePartially(Batch batch, SendOutcome outcome, InfluxWriteException error, Effects effects) {
+		LineBatch rejected = batch.lines(outcome.rejectedLines(), true);
+		LineBatch accepted = batch.lines(outcome.rejectedLines(), false);
+		recordFailure(error);
+		this.written += accepted.size();
+		this.failed += rejected.size();
+		resolve(batch, error, effects);
+		WriteSuccess success = new WriteSuccess(accepted, batch.attempts, outcome.statusCode());
+		WriteFailure failure = new WriteFailure(rejected, batch.attempts, error);
+		effects.notify(() -> {
+			this.listeners.success(success);
+			this.listeners.failure(failure);
+		});
+	}
+
+	private void recordFailure(InfluxWriteException error) {
+		this.lastFailureTime = Instant.now();
+		this.lastFailureMessage = error.getMessage();
+	}
+
+	private void resolve(Batch batch, @Nullable InfluxWriteException error, Effects effects) {
+		batch.resolved = true;
+		this.unresolvedBatches--;
+		this.flushes.resolved(batch.sequence, error, effects.completions());
+	}
+
+	private void dropBatch(Batch batch, WriteDrop.Reason reason, Effects effects) {
+		Disposable request = batch.request;
+		if (request != null) {
+			request.dispose();
+		}
+		this.dropped += batch.lineCount;
+		resolve(batch, dropError(batch.lineCount, reason), effects);
+		WriteDrop event = new WriteDrop(batch.view(), reason);
+		effects.notify(() -> this.listeners.drop(event));
+	}
+
+	private void dropLines(LineBatch lines, WriteDrop.Reason reason, Effects effects) {
+		this.dropped += lines.size();
+		WriteDrop event = new WriteDrop(lines, reason);
+		effects.notify(() -> this.listeners.drop(event));
+	}
+
+	private static InfluxWriteException dropError(int lines, WriteDrop.Reason reason) {
+		return new InfluxWriteException(lines + " lines were dropped (" + reason.name().toLowerCase() + ")", 0,
+				false, null);
+	}
+
+	/**
+	 * Seals the open batch and returns a future for every line buffered now.
+	 * @param retryNow make lines waiting for a retry due at once
+	 */
+	CompletableFuture<Void> flush(boolean retryNow, long now, Effects effects) {
+		this.lock.lock();
+		try {
+			seal(effects);
+			if (retryNow && !this.waiting.isEmpty()) {
+				this.waiting.forEach((batch) -> batch.dueNanos = now);
+				effects.dispatch = true;
+			}
+			return this.flushes.register(this.unresolvedBatches, this.lastSequence);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Stops taking lines and flushes everything; {@code null} when already closing or closed. */
+	@Nullable CompletableFuture<Void> beginClose(long now, Effects effects) {
+		this.lock.lock();
+		try {
+			if (this.state != State.OPEN) {
+				return null;
+			}
+			this.state = State.CLOSING;
+			this.space.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return flush(true, now, effects);
+	}
+
+	/** Ends the store: every unresolved line is dropped and its request cancelled; returns their count. */
+	int finish(WriteDrop.Reason reason, Effects effects) {
+		this.lock.lock();
+		try {
+			if (this.state == State.CLOSED || this.state == State.DISPOSED) {
+				return 0;
+			}
+			this.state = (reason == WriteDrop.Reason.DISPOSED) ? State.DISPOSED : State.CLOSED;
+			long before = this.dropped;
+			if (!this.open.isEmpty()) {
+				dropLines(this.open.clear(), reason, effects);
+			}
+			List<Batch> left = new ArrayList<>(this.inFlight);
+			left.addAll(this.waiting);
+			left.addAll(this.queued);
+			this.inFlight.clear();
+			this.waiting.clear();
+			this.queued.clear();
+			this.retrying = 0;
+			left.sort((a, b) -> Long.compare(a.sequence, b.sequence));
+			left.forEach((batch) -> dropBatch(batch, reason, effects));
+			this.space.signalAll();
+			return (int) (this.dropped - before);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private long buffered() {
+		return this.offered - this.written - this.failed - this.dropped;
+	}
+
+	WriteStatistics statistics() {
+		this.lock.lock();
+		try {
+			return new WriteStatistics(this.offered, this.written, this.failed, this.dropped, buffered(),
+					this.retrying, this.retries, this.lastFailureTime, this.lastFailureMessage, this.lastSuccessTime);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+}

@@ -1,0 +1,240 @@
+package io.influxspring.write.lineprotocol;
+
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that line protocol is written into, with one method per syntactic element.
+ * <p>
+ * Names (measurement, tag keys and values, field keys) are escaped as the InfluxDB parser reads
+ * them back; a name that line protocol cannot carry exactly is rejected with an
+ * {@link IllegalArgumentException} (see {@link NameRules}). Strings are encoded to UTF-8 on the fly,
+ * without an intermediate {@code String} or {@code byte[]}. Not thread-safe.
+ */
+public final class LineProtocolBuffer {
+
+	private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
+
+	private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
+
+	private byte[] bytes;
+
+	private int size;
+
+	public LineProtocolBuffer() {
+		this(256);
+	}
+
+	public LineProtocolBuffer(int initialCapacity) {
+		this.bytes = new byte[Math.max(16, initialCapacity)];
+	}
+
+	/** Number of bytes written so far. */
+	public int size() {
+		return this.size;
+	}
+
+	/** Forgets everything written after {@code newSize} bytes; used to undo a rejected line. */
+	public void truncate(int newSize) {
+		if (newSize < 0 || newSize > this.size) {
+			throw new IndexOutOfBoundsException(newSize);
+		}
+		this.size = newSize;
+	}
+
+	/** Clears the buffer, keeping its capacity. */
+	public void reset() {
+		this.size = 0;
+	}
+
+	/** The backing array; valid up to {@link #size()} until the next write. */
+	public byte[] array() {
+		return this.bytes;
+	}
+
+	/** A copy of the bytes written. */
+	public byte[] toByteArray() {
+		return Arrays.copyOf(this.bytes, this.size);
+	}
+
+	/** Copies {@code length} bytes of {@code source} from {@code offset} into {@code target}. */
+	public void copyTo(int offset, byte[] target, int targetOffset, int length) {
+		System.arraycopy(this.bytes, offset, target, targetOffset, length);
+	}
+
+	public void appendByte(int b) {
+		ensure(1);
+		this.bytes[this.size++] = (byte) b;
+	}
+
+	public void appendBytes(byte[] source, int offset, int length) {
+		ensure(length);
+		System.arraycopy(source, offset, this.bytes, this.size, length);
+		this.size += length;
+	}
+
+	/** Appends a measurement name: escapes comma and space. */
+	public void appendMeasurement(String measurement) {
+		NameRules.checkMeasurement(measurement);
+		appendEscaped(measurement, false, "measurement");
+	}
+
+	/** Appends a tag key, tag value or field key: escapes comma, equals sign and space. */
+	public void appendKey(String name, String role) {
+		NameRules.checkName(name, role);
+		appendEscaped(name, true, role);
+	}
+
+	/** Appends a string field value in double quotes, escaping {@code "} and {@code \}. */
+	public void appendStringValue(String value) {
+		ensure(value.length() + 2);
+		this.bytes[this.size++] = '"';
+		int length = value.length();
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c == '"' || c == '\\') {
+				appendByte('\\');
+				appendByte(c);
+			}
+			else if (c < 0x80) {
+				appendByte(c);
+			}
+			else {
+				i = appendNonAscii(value, i, "string field value");
+			}
+		}
+		appendByte('"');
+	}
+
+	/** Appends a signed integer in decimal, without suffix. */
+	public void appendLong(long value) {
+		if (value == Long.MIN_VALUE) {
+			appendAscii("-9223372036854775808");
+			return;
+		}
+		ensure(20);
+		if (value < 0) {
+			this.bytes[this.size++] = '-';
+			value = -value;
+		}
+		int digits = NumberFormat.digitCount(value);
+		int end = this.size + digits;
+		for (int i = end - 1; i >= this.size; i--) {
+			this.bytes[i] = (byte) ('0' + (value % 10));
+			value /= 10;
+		}
+		this.size = end;
+	}
+
+	/** Appends an integer field value: the number and {@code i}. */
+	public void appendIntegerValue(long value) {
+		appendLong(value);
+		appendByte('i');
+	}
+
+	/** Appends an unsigned integer field value: {@code value} read as unsigned, and {@code u}. */
+	public void appendUnsignedValue(long value) {
+		if (value >= 0) {
+			appendLong(value);
+		}
+		else {
+			appendAscii(Long.toUnsignedString(value));
+		}
+		appendByte('u');
+	}
+
+	/**
+	 * Appends a float field value in the shortest decimal form that reads back to the same double.
+	 * @throws IllegalArgumentException for NaN or infinities, which line protocol cannot carry
+	 */
+	public void appendDoubleValue(double value) {
+		if (!Double.isFinite(value)) {
+			throw new IllegalArgumentException("Float value " + value + " cannot be written in line protocol");
+		}
+		NumberFormat.appendDouble(this, value);
+	}
+
+	public void appendBooleanValue(boolean value) {
+		byte[] text = value ? TRUE : FALSE;
+		appendBytes(text, 0, text.length);
+	}
+
+	/** Appends characters known to be ASCII. */
+	public void appendAscii(CharSequence text) {
+		int length = text.length();
+		ensure(length);
+		for (int i = 0; i < length; i++) {
+			this.bytes[this.size++] = (byte) text.charAt(i);
+		}
+	}
+
+	/** Appends a string as UTF-8 without any escaping (raw records). */
+	public void appendUtf8(String text) {
+		int length = text.length();
+		ensure(length);
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				appendByte(c);
+			}
+			else {
+				i = appendNonAscii(text, i, "record");
+			}
+		}
+	}
+
+	private void appendEscaped(String name, boolean escapeEquals, String role) {
+		int length = name.length();
+		ensure(length + 4);
+		for (int i = 0; i < length; i++) {
+			char c = name.charAt(i);
+			if (c == ',' || c == ' ' || (escapeEquals && c == '=')) {
+				appendByte('\\');
+				appendByte(c);
+			}
+			else if (c < 0x80) {
+				appendByte(c);
+			}
+			else {
+				i = appendNonAscii(name, i, role);
+			}
+		}
+	}
+
+	private int appendNonAscii(String text, int index, String role) {
+		char c = text.charAt(index);
+		ensure(4);
+		if (c < 0x800) {
+			this.bytes[this.size++] = (byte) (0xC0 | (c >> 6));
+			this.bytes[this.size++] = (byte) (0x80 | (c & 0x3F));
+			return index;
+		}
+		if (!Character.isSurrogate(c)) {
+			this.bytes[this.size++] = (byte) (0xE0 | (c >> 12));
+			this.bytes[this.size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+			this.bytes[this.size++] = (byte) (0x80 | (c & 0x3F));
+			return index;
+		}
+		char low = (index + 1 < text.length()) ? text.charAt(index + 1) : 0;
+		if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(low)) {
+			throw new IllegalArgumentException(
+					"The " + role + " '" + NameRules.abbreviate(text) + "' contains an unpaired UTF-16 surrogate");
+		}
+		int codePoint = Character.toCodePoint(c, low);
+		this.bytes[this.size++] = (byte) (0xF0 | (codePoint >> 18));
+		this.bytes[this.size++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+		this.bytes[this.size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+		this.bytes[this.size++] = (byte) (0x80 | (codePoint & 0x3F));
+		return index + 1;
+	}
+
+	private void ensure(int extra) {
+		int required = this.size + extra;
+		if (required > this.bytes.length) {
+			if (required < 0) {
+				throw new OutOfMemoryError("Line protocol buffer too large");
+			}
+			this.bytes = Arrays.copyOf(this.bytes, Math.max(required, this.bytes.length * 2));
+		}
+	}
+
+}
