@@ -101,9 +101,13 @@ final class LineStore {
 		try {
 			requireOpen();
 			this.offered += lines.count;
-			int from = makeRoom(lines, effects);
+			boolean block = this.options.overflow() == OverflowPolicy.BLOCK;
+			int from = block ? 0 : makeRoom(lines, effects);
 			byte[] bytes = lines.buffer.array();
 			for (int i = from; i < lines.count; i++) {
+				if (block && !awaitRoom(lines, i, effects)) {
+					break;
+				}
 				int start = lines.lineStart(i);
 				int length = lines.lineEnds[i] - start;
 				if (!this.open.fits(length)) {
@@ -129,17 +133,14 @@ final class LineStore {
 		}
 	}
 
-	/** Applies the overflow policy; returns the index of the first incoming line to keep. */
+	/** Applies a drop policy; returns the index of the first incoming line to keep. */
 	private int makeRoom(EncodedLines lines, Effects effects) {
 		long limit = this.options.bufferLimit();
 		if (buffered() <= limit) {
 			return 0;
 		}
 		OverflowPolicy policy = this.options.overflow();
-		if (policy == OverflowPolicy.BLOCK) {
-			awaitRoom(lines.count, limit);
-		}
-		else if (policy == OverflowPolicy.DROP_OLDEST) {
+		if (policy == OverflowPolicy.DROP_OLDEST) {
 			while (buffered() > limit && dropOldest(effects)) {
 				// keep dropping
 			}
@@ -157,14 +158,21 @@ final class LineStore {
 		return 0;
 	}
 
-	private void awaitRoom(int incoming, long limit) {
-		if (!this.open.isEmpty()) {
-			seal(new Effects());
+	/**
+	 * Waits, at most the block timeout, until line {@code index} fits; when it does not, drops it and
+	 * the lines after it. Returns whether the line may be appended.
+	 */
+	private boolean awaitRoom(EncodedLines lines, int index, Effects effects) {
+		int incoming = lines.count - index;
+		long limit = this.options.bufferLimit();
+		if (buffered() - incoming < limit) {
+			return true;
 		}
+		seal(effects);
 		this.wakeUp.run();
 		long nanos = this.options.blockTimeout().toNanos();
 		try {
-			while (buffered() > limit && this.state == State.OPEN && nanos > 0) {
+			while (buffered() - incoming >= limit && this.state == State.OPEN && nanos > 0) {
 				nanos = this.space.awaitNanos(nanos);
 			}
 		}
@@ -175,6 +183,11 @@ final class LineStore {
 			this.offered -= incoming;
 			requireOpen();
 		}
+		if (buffered() - incoming < limit) {
+			return true;
+		}
+		dropLines(lines.copy(index, lines.count), WriteDrop.Reason.OVERFLOW, effects);
+		return false;
 	}
 
 	private boolean dropOldest(Effects effects) {
@@ -451,10 +464,25 @@ final class LineStore {
 		return this.offered - this.written - this.failed - this.dropped;
 	}
 
+	/** Counts the lines held, batch by batch, independently of the running totals. */
+	private long countBuffered() {
+		long lines = this.open.lines();
+		for (Batch batch : this.queued) {
+			lines += batch.lineCount;
+		}
+		for (Batch batch : this.waiting) {
+			lines += batch.lineCount;
+		}
+		for (Batch batch : this.inFlight) {
+			lines += batch.lineCount;
+		}
+		return lines;
+	}
+
 	WriteStatistics statistics() {
 		this.lock.lock();
 		try {
-			return new WriteStatistics(this.offered, this.written, this.failed, this.dropped, buffered(),
+			return new WriteStatistics(this.offered, this.written, this.failed, this.dropped, countBuffered(),
 					this.retrying, this.retries, this.lastFailureTime, this.lastFailureMessage, this.lastSuccessTime);
 		}
 		finally {

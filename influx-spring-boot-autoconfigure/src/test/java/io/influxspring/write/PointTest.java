@@ -1,0 +1,187 @@
+package io.influxspring.write;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Map;
+
+import io.influxspring.write.lineprotocol.LineProtocolBuffer;
+import io.influxspring.write.lineprotocol.TagSet;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class PointTest {
+
+	@Test
+	void writesTagsSortedAndFieldsInInsertionOrder() {
+		Point point = Point.measurement("cpu")
+			.tag("region", "eu")
+			.tag("host", "a")
+			.field("usage", 0.5)
+			.field("cores", 8)
+			.field("ok", true)
+			.field("name", "x")
+			.time(1_000, WritePrecision.S);
+		assertThat(point.toLineProtocol())
+			.isEqualTo("cpu,host=a,region=eu usage=0.5,cores=8i,ok=true,name=\"x\" 1000000000000");
+	}
+
+	@Test
+	void replacesTagsAndFieldsSetTwice() {
+		Point point = Point.measurement("m").tag("t", "1").tag("t", "2").field("f", 1).field("f", "s");
+		assertThat(point.toLineProtocol()).isEqualTo("m,t=2 f=\"s\"");
+	}
+
+	@Test
+	void escapesMeasurementTagsAndFieldKeys() {
+		Point point = Point.measurement("my measure,x=y")
+			.tag("tag key,=", "tag value,= ")
+			.field("field key,= ", "a \"quoted\" \\ value");
+		assertThat(point.toLineProtocol()).isEqualTo(
+				"my\\ measure\\,x=y,tag\\ key\\,\\==tag\\ value\\,\\=\\  field\\ key\\,\\=\\ =\"a \\\"quoted\\\" \\\\ value\"");
+	}
+
+	@Test
+	void keepsTabsBackslashesInsideNamesAndUnicode() {
+		Point point = Point.measurement("a\tb").tag("k\\x", "v\\\\w").tag("é", "😀").field("f", "line1\nline2");
+		assertThat(point.toLineProtocol()).isEqualTo("a\tb,k\\x=v\\\\w,é=😀 f=\"line1\nline2\"");
+	}
+
+	@Test
+	void ignoresNullsEmptyTagValuesAndNonFiniteFloats() {
+		Point point = Point.measurement("m")
+			.tag("empty", "")
+			.tag("null", null)
+			.field("nan", Double.NaN)
+			.field("inf", Double.POSITIVE_INFINITY)
+			.field("s", (String) null)
+			.field("n", (Number) null)
+			.field("v", 1.25);
+		assertThat(point.toLineProtocol()).isEqualTo("m v=1.25");
+	}
+
+	@Test
+	void rejectsPointWithoutMeasurementOrFields() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement(null).field("f", 1).toLineProtocol())
+			.withMessageContaining("measurement");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("f", Double.NaN).toLineProtocol())
+			.withMessageContaining("no field");
+	}
+
+	@Test
+	void rejectsNamesLineProtocolCannotCarry() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("t", "ends\\").field("f", 1).toLineProtocol())
+			.withMessageContaining("tag value").withMessageContaining("backslash");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("t", "a\nb").field("f", 1).toLineProtocol())
+			.withMessageContaining("line break");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m\r").field("f", 1).toLineProtocol())
+			.withMessageContaining("line break");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("#m").field("f", 1).toLineProtocol())
+			.withMessageContaining("comment");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("f\\", 1).toLineProtocol())
+			.withMessageContaining("field key");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("", 1).toLineProtocol())
+			.withMessageContaining("empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("f", "\uD800x").toLineProtocol())
+			.withMessageContaining("surrogate");
+	}
+
+	@Test
+	void failedEncodingLeavesBufferUntouched() {
+		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		buffer.appendAscii("before");
+		Point bad = Point.measurement("m").tag("a", "ok").tag("b", "bad\\").field("f", 1);
+		assertThatIllegalArgumentException().isThrownBy(() -> bad.appendTo(buffer, WritePrecision.NS, TagSet.empty()));
+		assertThat(buffer.size()).isEqualTo(6);
+	}
+
+	@Test
+	void formatsNumbers() {
+		Point point = Point.measurement("m")
+			.field("i", Long.MIN_VALUE)
+			.field("j", Long.MAX_VALUE)
+			.unsignedField("u", -1L)
+			.field("whole", 42.0)
+			.field("negzero", -0.0)
+			.field("tiny", 1e-300)
+			.field("max", Double.MAX_VALUE)
+			.field("third", 1.0 / 3)
+			.field("big", 1e22);
+		assertThat(point.toLineProtocol()).isEqualTo("m i=-9223372036854775808i,j=9223372036854775807i,"
+				+ "u=18446744073709551615u,whole=42,negzero=-0,tiny=1.0E-300,max=1.7976931348623157E308,"
+				+ "third=0.3333333333333333,big=1.0E22");
+	}
+
+	@Test
+	void floatsReadBackToTheSameDouble() {
+		java.util.Random random = new java.util.Random(42);
+		for (int i = 0; i < 100_000; i++) {
+			double value = Double.longBitsToDouble(random.nextLong());
+			if (!Double.isFinite(value)) {
+				continue;
+			}
+			String line = Point.measurement("m").field("f", value).toLineProtocol();
+			String text = line.substring("m f=".length());
+			assertThat(text.length()).isLessThanOrEqualTo(25);
+			assertThat(Double.parseDouble(text)).isEqualTo(value);
+		}
+	}
+
+	@Test
+	void mapsNumberTypes() {
+		Point point = Point.measurement("m")
+			.field("int", Integer.valueOf(3))
+			.field("short", Short.valueOf((short) 4))
+			.field("float", Float.valueOf(0.5f))
+			.field("decimal", new BigDecimal("2.5"))
+			.field("bigint", BigInteger.valueOf(-7))
+			.field("biguint", BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+		assertThat(point.toLineProtocol())
+			.isEqualTo("m int=3i,short=4i,float=0.5,decimal=2.5,bigint=-7i,biguint=18446744073709551615u");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Point.measurement("m").field("f", BigInteger.ONE.shiftLeft(64)));
+	}
+
+	@Test
+	void convertsTimestampsToThePrecision() {
+		Point point = Point.measurement("m").field("f", 1).time(Instant.parse("2024-01-02T03:04:05.123456789Z"));
+		assertThat(point.toLineProtocol(WritePrecision.NS)).endsWith(" 1704164645123456789");
+		assertThat(point.toLineProtocol(WritePrecision.US)).endsWith(" 1704164645123456");
+		assertThat(point.toLineProtocol(WritePrecision.MS)).endsWith(" 1704164645123");
+		assertThat(point.toLineProtocol(WritePrecision.S)).endsWith(" 1704164645");
+		Point beforeEpoch = Point.measurement("m").field("f", 1).time(-1, WritePrecision.NS);
+		assertThat(beforeEpoch.toLineProtocol(WritePrecision.S)).endsWith(" -1");
+	}
+
+	@Test
+	void rejectsTimestampsThatOverflow() {
+		Point point = Point.measurement("m").field("f", 1).time(Instant.parse("3000-01-01T00:00:00Z"));
+		assertThatIllegalArgumentException().isThrownBy(() -> point.toLineProtocol(WritePrecision.NS))
+			.withMessageContaining("overflow");
+		assertThat(point.toLineProtocol(WritePrecision.MS)).endsWith(" 32503680000000");
+		Point seconds = Point.measurement("m").field("f", 1).time(Long.MAX_VALUE / 10, WritePrecision.S);
+		assertThatIllegalArgumentException().isThrownBy(() -> seconds.toLineProtocol(WritePrecision.MS));
+	}
+
+	@Test
+	void pointWithoutTimeHasNoTimestamp() {
+		assertThat(Point.measurement("m").field("f", 1).toLineProtocol()).isEqualTo("m f=1i");
+	}
+
+	@Test
+	void mergesDefaultTagsWithOwnTagsWinning() {
+		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		Point point = Point.measurement("m").tag("b", "own").tag("d", "4").field("f", 1);
+		point.appendTo(buffer, WritePrecision.NS, TagSet.of(Map.of("a", "1", "b", "default", "c", "3")));
+		assertThat(new String(buffer.toByteArray())).isEqualTo("m,a=1,b=own,c=3,d=4 f=1i");
+	}
+
+	@Test
+	void sortsTagKeysInByteOrder() {
+		Point point = Point.measurement("m").tag("\uFB01", "bmp").tag("\uD83D\uDE00", "astral").tag("Z", "z").field("f", 1);
+		assertThat(point.toLineProtocol()).isEqualTo("m,Z=z,\uFB01=bmp,\uD83D\uDE00=astral f=1i");
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.influxspring.write.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import io.influxspring.testsupport.StubInfluxServer;
+import io.influxspring.write.WriteOptions;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Builds writers against a stub server and closes them after each test. */
+final class WriterFixture implements AutoCloseable {
+
+	static final String PATH = "/api/v2/write?org=o&bucket=b&precision=ns";
+
+	private final StubInfluxServer server;
+
+	final RecordingListener listener = new RecordingListener();
+
+	private final List<BatchingWriteApi> writers = new ArrayList<>();
+
+	WriterFixture(StubInfluxServer server) {
+		this.server = server;
+	}
+
+	/** Test defaults: no flush timer to speak of, fast retries. */
+	static WriteOptions.Builder options() {
+		return WriteOptions.builder()
+			.flushInterval(Duration.ofHours(1))
+			.minRetryDelay(Duration.ofMillis(10))
+			.maxRetryDelay(Duration.ofMillis(100))
+			.retryJitter(Duration.ZERO)
+			.closeTimeout(Duration.ofSeconds(10));
+	}
+
+	BatchingWriteApi writer(UnaryOperator<WriteOptions.Builder> options) {
+		BatchingWriteApi writer = BatchingWriteApi.builder(WebClient.create(), this.server.url())
+			.options(options.apply(options()).build())
+			.path(PATH)
+			.authorization("Token s3cr3t")
+			.listener(this.listener)
+			.build();
+		this.writers.add(writer);
+		return writer;
+	}
+
+	/** Asserts that every line offered is accounted for exactly once. */
+	static void assertAccounted(BatchingWriteApi writer) {
+		WriteStatistics stats = writer.getStatistics();
+		assertThat(stats.written() + stats.failed() + stats.dropped() + stats.buffered()).as(stats.toString())
+			.isEqualTo(stats.offered());
+	}
+
+	@Override
+	public void close() {
+		this.writers.forEach(BatchingWriteApi::dispose);
+	}
+
+}
