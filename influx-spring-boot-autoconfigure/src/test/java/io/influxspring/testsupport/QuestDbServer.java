@@ -1,7 +1,6 @@
 package io.influxspring.testsupport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +28,15 @@ public class QuestDbServer implements BeforeAllCallback, AfterAllCallback, AutoC
 	/** System property QuestDB reads its log configuration file from. */
 	private static final String LOG_CONFIG_PROPERTY = "out";
 
-	private static final Map<String, String> ENV = Map.of("QDB_HTTP_NET_BIND_TO", "127.0.0.1:0", "QDB_PG_ENABLED",
-			"false", "QDB_LINE_TCP_ENABLED", "false", "QDB_LINE_UDP_ENABLED", "false", "QDB_HTTP_MIN_ENABLED", "false",
-			"QDB_TELEMETRY_ENABLED", "false", "QDB_METRICS_ENABLED", "false");
+	/** Server properties as environment overrides ({@code QDB_X_Y} sets property {@code x.y}). */
+	private static final Map<String, String> ENV = Map.of(
+			"QDB_HTTP_NET_BIND_TO", "127.0.0.1:0",
+			"QDB_PG_ENABLED", "false",
+			"QDB_LINE_TCP_ENABLED", "false",
+			"QDB_LINE_UDP_ENABLED", "false",
+			"QDB_HTTP_MIN_ENABLED", "false",
+			"QDB_TELEMETRY_ENABLED", "false",
+			"QDB_METRICS_ENABLED", "false");
 
 	private static volatile Path logFile;
 

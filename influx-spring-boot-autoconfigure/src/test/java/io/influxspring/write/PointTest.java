@@ -45,8 +45,8 @@ class PointTest {
 
 	@Test
 	void keepsTabsBackslashesInsideNamesAndUnicode() {
-		Point point = Point.measurement("a\tb").tag("k\\x", "v\\\\w").tag("é", "😀").field("f", "line1\nline2");
-		assertThat(point.toLineProtocol()).isEqualTo("a\tb,k\\x=v\\\\w,é=😀 f=\"line1\nline2\"");
+		Point point = Point.measurement("a\tb").tag("k\\x", "v\\w").tag("é", "😀").field("f", "tab\tback\\slash");
+		assertThat(point.toLineProtocol()).isEqualTo("a\tb,k\\x=v\\w,é=😀 f=\"tab\tback\\\\slash\"");
 	}
 
 	@Test
@@ -86,6 +86,12 @@ class PointTest {
 			.withMessageContaining("empty");
 		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("f", "\uD800x").toLineProtocol())
 			.withMessageContaining("surrogate");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("f", "a\nb").toLineProtocol())
+			.withMessageContaining("string field value").withMessageContaining("line break");
+		for (String value : new String[] { "a\\\\b", "a\\,b", "a\\=b", "a\\ b", "a\\\"b" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("t", value).field("f", 1).toLineProtocol())
+				.withMessageContaining("backslash before");
+		}
 	}
 
 	@Test

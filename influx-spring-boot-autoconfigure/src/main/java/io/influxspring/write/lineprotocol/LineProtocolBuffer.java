@@ -84,8 +84,12 @@ public final class LineProtocolBuffer {
 		appendEscaped(name, true, role);
 	}
 
-	/** Appends a string field value in double quotes, escaping {@code "} and {@code \}. */
+	/**
+	 * Appends a string field value in double quotes, escaping {@code "} and {@code \}.
+	 * @throws IllegalArgumentException if the value has a line break
+	 */
 	public void appendStringValue(String value) {
+		NameRules.checkStringValue(value);
 		ensure(value.length() + 2);
 		this.bytes[this.size++] = '"';
 		int length = value.length();

@@ -1,13 +1,17 @@
 package io.influxspring.write.lineprotocol;
 
 /**
- * What line protocol can carry exactly in a measurement, tag key, tag value or field key.
+ * What line protocol can carry exactly, on every server this project is tested against.
  * <p>
- * The InfluxDB parser treats a separator as escaped whenever a backslash precedes it, and knows no
- * escape for a line break, so a name is rejected when it is empty, contains {@code \n} or
- * {@code \r}, or ends with a backslash; a measurement is also rejected when it starts with
- * {@code #} (the line would be read as a comment). Everything else, tabs, quotes, backslashes inside
- * a name and any Unicode text, round-trips unchanged.
+ * A measurement, tag key, tag value or field key is rejected when it is empty, contains a line
+ * break ({@code \n} or {@code \r}: no InfluxDB parser has an escape for it), or has a backslash
+ * that is last or followed by a backslash, comma, equals sign, space or double quote: InfluxDB 1.x
+ * reads such a backslash as part of an escape (so the separator after a trailing backslash counts
+ * as escaped, and {@code \"} in a measurement becomes {@code "}), and other parsers read a doubled
+ * backslash as one. A measurement starting with {@code #} is
+ * rejected too (the line would be a comment). A string field value is rejected when it contains a
+ * line break: InfluxDB 1.x keeps a raw one inside quotes, while other parsers refuse the whole
+ * request. Everything else, tabs, quotes, any other backslash and all of Unicode, round-trips.
  */
 public final class NameRules {
 
@@ -32,14 +36,29 @@ public final class NameRules {
 		for (int i = 0; i < length; i++) {
 			char c = name.charAt(i);
 			if (c == '\n' || c == '\r') {
-				throw new IllegalArgumentException(
-						"The " + role + " '" + abbreviate(name) + "' contains a line break, which line protocol cannot carry");
+				throw lineBreak(name, role);
+			}
+			if (c == '\\') {
+				char next = (i + 1 < length) ? name.charAt(i + 1) : 0;
+				if (next == 0 || next == '\\' || next == ',' || next == '=' || next == ' ' || next == '"') {
+					throw new IllegalArgumentException("The " + role + " '" + abbreviate(name) + "' has a backslash "
+							+ ((next == 0) ? "at the end" : "before '" + next + "'")
+							+ ", which InfluxDB servers do not read back the same way");
+				}
 			}
 		}
-		if (name.charAt(length - 1) == '\\') {
-			throw new IllegalArgumentException("The " + role + " '" + abbreviate(name)
-					+ "' ends with a backslash, which line protocol cannot carry");
+	}
+
+	/** Rejects a string field value with a line break. */
+	public static void checkStringValue(String value) {
+		if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+			throw lineBreak(value, "string field value");
 		}
+	}
+
+	private static IllegalArgumentException lineBreak(String text, String role) {
+		return new IllegalArgumentException("The " + role + " '" + abbreviate(text)
+				+ "' contains a line break, which line protocol cannot carry");
 	}
 
 	static String abbreviate(String text) {
