@@ -4,14 +4,14 @@ package io.influxspring.write.lineprotocol;
  * What line protocol can carry exactly, on every server this project is tested against.
  * <p>
  * A measurement, tag key, tag value or field key is rejected when it is empty, contains a line
- * break ({@code \n} or {@code \r}: no InfluxDB parser has an escape for it), or has a backslash
- * that is last or followed by a backslash, comma, equals sign, space or double quote: InfluxDB 1.x
- * reads such a backslash as part of an escape (so the separator after a trailing backslash counts
- * as escaped, and {@code \"} in a measurement becomes {@code "}), and other parsers read a doubled
- * backslash as one. A measurement starting with {@code #} is
- * rejected too (the line would be a comment). A string field value is rejected when it contains a
- * line break: InfluxDB 1.x keeps a raw one inside quotes, while other parsers refuse the whole
- * request. Everything else, tabs, quotes, any other backslash and all of Unicode, round-trips.
+ * break ({@code \n} or {@code \r}: no parser has an escape for it) or a backslash: InfluxDB 1.x
+ * and 2.x keep a backslash before an ordinary character but take it as an escape before a
+ * separator, a quote or another backslash (a trailing one even escapes the separator after it),
+ * while QuestDB and others always take it as an escape, so no encoding reads back the same
+ * everywhere. A measurement starting with {@code #} is rejected too (the line would be a
+ * comment). A string field value is rejected when it contains a line break: InfluxDB 1.x keeps a
+ * raw one inside quotes, while other servers refuse the whole request. Everything else, commas,
+ * equals signs, spaces, tabs, quotes, {@code #} and all of Unicode, round-trips.
  */
 public final class NameRules {
 
@@ -39,12 +39,8 @@ public final class NameRules {
 				throw lineBreak(name, role);
 			}
 			if (c == '\\') {
-				char next = (i + 1 < length) ? name.charAt(i + 1) : 0;
-				if (next == 0 || next == '\\' || next == ',' || next == '=' || next == ' ' || next == '"') {
-					throw new IllegalArgumentException("The " + role + " '" + abbreviate(name) + "' has a backslash "
-							+ ((next == 0) ? "at the end" : "before '" + next + "'")
-							+ ", which InfluxDB servers do not read back the same way");
-				}
+				throw new IllegalArgumentException("The " + role + " '" + abbreviate(name)
+						+ "' contains a backslash, which InfluxDB servers do not all read back the same way");
 			}
 		}
 	}

@@ -10,9 +10,14 @@ import java.util.Random;
 final class HostileStrings {
 
 	private static final String[] CARRIED = { "a", "Z", "0", " ", ",", "=", "\"", "\t", "#", "'", "é", "€", "😀",
-			"_", "-", ".", "{", "}", "x y", "\\a", "\\\t", "=\"", "\" " };
+			"_", "-", ".", "{", "}", "x y", "=\"", "\" " };
 
-	private static final String[] REJECTED = { "\n", "\r", "\\", "\\,", "\\ ", "\\=", "\\\\", "\\\"", "\uD800" };
+	private static final String[] REJECTED = { "\n", "\r", "\\", "\\,", "\\ ", "\\=", "\\\\", "\\\"", "\\a",
+			"\uD800" };
+
+	private static final String[] CARRIED_IN_STRINGS = { "\\", "\\\\", "\\\"", "\\a", "\"\\", "\\,", "\\ " };
+
+	private static final String[] REJECTED_IN_STRINGS = { "\n", "\r", "\r\n", "\uDC00" };
 
 	private final Random random;
 
@@ -22,6 +27,21 @@ final class HostileStrings {
 
 	Random random() {
 		return this.random;
+	}
+
+	/**
+	 * Text for a string field: names' pieces plus backslashes (which strings carry), with line breaks
+	 * and unpaired surrogates at the given share.
+	 */
+	String nextText(int maxPieces, double rejectedShare) {
+		StringBuilder text = new StringBuilder();
+		int pieces = 1 + this.random.nextInt(maxPieces);
+		for (int i = 0; i < pieces; i++) {
+			double roll = this.random.nextDouble();
+			String[] from = (roll < rejectedShare) ? REJECTED_IN_STRINGS : (roll < 0.3) ? CARRIED_IN_STRINGS : CARRIED;
+			text.append(from[this.random.nextInt(from.length)]);
+		}
+		return text.toString();
 	}
 
 	/**

@@ -143,7 +143,7 @@ class InfluxDb1RoundTripTest {
 			if (i == 0 || random.nextInt(3) == 0) {
 				String key = fieldKeys.get(i);
 				switch (i % 4) {
-					case 0 -> point.fields.put(key, strings.next("", 10, 0.02));
+					case 0 -> point.fields.put(key, strings.nextText(10, 0.02));
 					case 1 -> point.fields.put(key, random.nextLong() >> random.nextInt(64));
 					case 2 -> point.fields.put(key, randomDouble(random));
 					default -> point.fields.put(key, random.nextBoolean());
