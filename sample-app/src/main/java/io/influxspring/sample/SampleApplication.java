@@ -2,9 +2,14 @@ package io.influxspring.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** A placeholder application that uses the starter; the full sample comes with its own issue. */
+/**
+ * Writes JVM statistics every second through the starter's {@code WriteApi}: to the InfluxDB that
+ * {@code influx.url} names, or, when none is configured, to an embedded QuestDB.
+ */
 @SpringBootApplication
+@EnableScheduling
 public class SampleApplication {
 
 	public static void main(String[] args) {

@@ -1,0 +1,57 @@
+package io.influxspring.sample;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Starts the sample on its embedded default and reads the rows it writes back from QuestDB. */
+@SpringBootTest
+class SampleApplicationTest {
+
+	@TempDir
+	static Path questDbRoot;
+
+	@DynamicPropertySource
+	static void questDb(DynamicPropertyRegistry registry) {
+		registry.add("sample.questdb.root", () -> questDbRoot.toString());
+	}
+
+	@Autowired
+	EmbeddedQuestDb questDb;
+
+	@Test
+	void writesJvmStatisticsToTheEmbeddedQuestDb() {
+		HttpClient http = HttpClient.newHttpClient();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			String query = URLEncoder.encode("SELECT count(), max(threads), first(app) FROM jvm", StandardCharsets.UTF_8);
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(URI.create(this.questDb.url() + "/exec?query=" + query)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			Number count = JsonPath.read(response.body(), "$.dataset[0][0]");
+			Number threads = JsonPath.read(response.body(), "$.dataset[0][1]");
+			String app = JsonPath.read(response.body(), "$.dataset[0][2]");
+			assertThat(count.longValue()).isGreaterThanOrEqualTo(2);
+			assertThat(threads.longValue()).isPositive();
+			assertThat(app).isEqualTo("influx-sample");
+		});
+	}
+
+}
