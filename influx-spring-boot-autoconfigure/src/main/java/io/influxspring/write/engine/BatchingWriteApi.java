@@ -41,6 +41,15 @@ public final class BatchingWriteApi implements WriteApi {
 
 	private final AtomicBoolean dispatchRequested = new AtomicBoolean();
 
+	private final Object retryTimerLock = new Object();
+
+	/** Whether a retry timer is pending, and when it fires ({@code System.nanoTime()}). */
+	private boolean retryTimerSet;
+
+	private long retryTimerDue;
+
+	private final java.util.concurrent.CountDownLatch terminated = new java.util.concurrent.CountDownLatch(1);
+
 	private volatile String path;
 
 	private volatile TagSet defaultTags;
@@ -179,6 +188,7 @@ public final class BatchingWriteApi implements WriteApi {
 		Effects effects = new Effects();
 		CompletableFuture<Void> everything = this.store.beginClose(System.nanoTime(), effects);
 		if (everything == null) {
+			awaitTermination();
 			return;
 		}
 		apply(effects);
@@ -196,6 +206,20 @@ public final class BatchingWriteApi implements WriteApi {
 		Effects last = new Effects();
 		this.store.finish(WriteDrop.Reason.CLOSED, last);
 		this.writer.shutdown(last.takeCallbacks(), !this.writer.isCurrentThread());
+		this.terminated.countDown();
+	}
+
+	/** Lets a second caller of {@code close()} return only once the first has finished. */
+	private void awaitTermination() {
+		if (this.writer.isCurrentThread()) {
+			return;
+		}
+		try {
+			this.terminated.await(this.options.closeTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override
@@ -203,6 +227,7 @@ public final class BatchingWriteApi implements WriteApi {
 		Effects last = new Effects();
 		int discarded = this.store.finish(WriteDrop.Reason.DISPOSED, last);
 		this.writer.shutdown(last.takeCallbacks(), false);
+		this.terminated.countDown();
 		return discarded;
 	}
 
@@ -267,7 +292,7 @@ public final class BatchingWriteApi implements WriteApi {
 			this.writer.schedule(() -> sealByTimer(generation), delay);
 		}
 		if (effects.retryTimerNanos >= 0) {
-			this.writer.schedule(this::requestDispatch, effects.retryTimerNanos);
+			scheduleRetryTimer(effects.retryTimerNanos);
 		}
 		if (effects.hasCallbacks()) {
 			this.writer.execute(effects.takeCallbacks());
@@ -275,6 +300,26 @@ public final class BatchingWriteApi implements WriteApi {
 		if (effects.dispatch) {
 			requestDispatch();
 		}
+	}
+
+	/** Starts a retry timer unless one already fires at or before that time. */
+	private void scheduleRetryTimer(long delayNanos) {
+		long due = System.nanoTime() + delayNanos;
+		synchronized (this.retryTimerLock) {
+			if (this.retryTimerSet && due - this.retryTimerDue >= 0) {
+				return;
+			}
+			this.retryTimerSet = true;
+			this.retryTimerDue = due;
+		}
+		this.writer.schedule(() -> {
+			synchronized (this.retryTimerLock) {
+				if (this.retryTimerDue == due) {
+					this.retryTimerSet = false;
+				}
+			}
+			requestDispatch();
+		}, delayNanos);
 	}
 
 	private void sealByTimer(long generation) {

@@ -20,7 +20,15 @@ final class WriteListeners {
 
 	private static final Log logger = LogFactory.getLog(WriteListeners.class);
 
+	/** Overflow drops are logged at most this often, with the count since the previous report. */
+	private static final long DROP_LOG_INTERVAL_NANOS = 10_000_000_000L;
+
 	private final List<WriteListener> listeners = new CopyOnWriteArrayList<>();
+
+	/** Touched only by the writer thread, which calls every method but add and remove. */
+	private long droppedSinceLog;
+
+	private long lastDropLog;
 
 	void add(WriteListener listener) {
 		this.listeners.add(listener);
@@ -49,7 +57,15 @@ final class WriteListeners {
 	}
 
 	void drop(WriteDrop event) {
-		logger.warn("Dropped " + event.lines().size() + " lines (" + event.reason().name().toLowerCase() + ")");
+		this.droppedSinceLog += event.lines().size();
+		long now = System.nanoTime();
+		if (this.lastDropLog == 0 || now - this.lastDropLog >= DROP_LOG_INTERVAL_NANOS
+				|| event.reason() != WriteDrop.Reason.OVERFLOW) {
+			logger.warn("Dropped " + this.droppedSinceLog + " lines (last: " + event.reason().name().toLowerCase()
+					+ ")" + ((this.lastDropLog == 0) ? "" : " since the previous report"));
+			this.droppedSinceLog = 0;
+			this.lastDropLog = now;
+		}
 		each((listener) -> listener.onDrop(event));
 	}
 
