@@ -34,18 +34,14 @@ class BatchingWriteApiTest {
 		this.fixture.close();
 	}
 
-	private static List<String> records(int count) {
-		return IntStream.range(0, count).mapToObj((i) -> "m v=" + i + "i").toList();
-	}
-
 	@Test
 	void sendsFullBatchesAndKeepsTheRestUntilFlushed() throws Exception {
 		WriteApi writer = this.fixture.writer((o) -> o.batchSize(3));
-		writer.writeRecords(records(7));
+		writer.writeRecords(WriterFixture.records(7));
 		await().until(() -> server.requestCount() == 2);
 		assertThat(server.requests()).allSatisfy((request) -> assertThat(request.body().split("\n")).hasSize(3));
 		writer.flush().get(5, TimeUnit.SECONDS);
-		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(records(7));
+		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(WriterFixture.records(7));
 		assertThat(server.requestCount()).isEqualTo(3);
 	}
 
@@ -89,20 +85,20 @@ class BatchingWriteApiTest {
 		WriteApi writer = this.fixture.writer((o) -> o.gzipThreshold(100));
 		writer.writeRecord("m v=1i");
 		writer.flush().get(5, TimeUnit.SECONDS);
-		writer.writeRecords(records(50));
+		writer.writeRecords(WriterFixture.records(50));
 		writer.flush().get(5, TimeUnit.SECONDS);
 		List<RecordedRequest> requests = server.requests();
 		assertThat(requests.get(0).header("Content-Encoding")).isNull();
 		assertThat(requests.get(1).header("Content-Encoding")).isEqualTo("gzip");
 		assertThat(requests.get(1).rawBody().length).isLessThan(requests.get(1).body().length());
-		assertThat(requests.get(1).body().split("\n")).containsExactlyElementsOf(records(50));
+		assertThat(requests.get(1).body().split("\n")).containsExactlyElementsOf(WriterFixture.records(50));
 	}
 
 	@Test
 	void flushCompletesOnlyWhenTheServerHasAnswered() throws Exception {
 		server.enqueue(StubResponse.noContent().delay(Duration.ofMillis(500)));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o);
-		writer.writeRecords(records(10));
+		writer.writeRecords(WriterFixture.records(10));
 		CompletableFuture<Void> flush = writer.flush();
 		assertThat(flush).isNotDone();
 		flush.get(5, TimeUnit.SECONDS);
@@ -147,9 +143,9 @@ class BatchingWriteApiTest {
 	@Test
 	void closeWritesEverythingAndRejectsLaterWrites() {
 		BatchingWriteApi writer = this.fixture.writer((o) -> o.batchSize(4));
-		writer.writeRecords(records(10));
+		writer.writeRecords(WriterFixture.records(10));
 		writer.close();
-		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(records(10));
+		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(WriterFixture.records(10));
 		assertThat(writer.getStatistics().written()).isEqualTo(10);
 		assertThatIllegalStateException().isThrownBy(() -> writer.writeRecord("m v=1i"));
 		assertThatIllegalStateException().isThrownBy(() -> writer.writePoint(Point.measurement("m").field("v", 1)));
@@ -163,7 +159,7 @@ class BatchingWriteApiTest {
 		BatchingWriteApi writer = this.fixture.writer((o) -> o.closeTimeout(Duration.ofMillis(300))
 			.minRetryDelay(Duration.ofSeconds(30))
 			.maxRetryDelay(Duration.ofSeconds(30)));
-		writer.writeRecords(records(5));
+		writer.writeRecords(WriterFixture.records(5));
 		writer.close();
 		assertThat(this.fixture.listener.droppedLines()).isEqualTo(5);
 		assertThat(this.fixture.listener.drops).allSatisfy((drop) -> assertThat(drop.reason().name()).isEqualTo("CLOSED"));
@@ -176,9 +172,9 @@ class BatchingWriteApiTest {
 	void disposeDiscardsEverythingAndCountsIt() {
 		server.setDefaultResponse(StubResponse.noContent().delay(Duration.ofSeconds(5)));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o.batchSize(10));
-		writer.writeRecords(records(10));
+		writer.writeRecords(WriterFixture.records(10));
 		await().until(() -> server.requestCount() == 1);
-		writer.writeRecords(records(5));
+		writer.writeRecords(WriterFixture.records(5));
 		assertThat(writer.dispose()).isEqualTo(15);
 		await().until(() -> this.fixture.listener.droppedLines() == 15);
 		assertThat(writer.getStatistics().dropped()).isEqualTo(15);
@@ -191,13 +187,13 @@ class BatchingWriteApiTest {
 	void dropOldestKeepsTheNewestLinesAndReportsEveryDrop() throws Exception {
 		server.enqueue(StubResponse.noContent().delay(Duration.ofMillis(300)));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o.batchSize(5).bufferLimit(10).maxConcurrentRequests(1));
-		writer.writeRecords(records(5));
+		writer.writeRecords(WriterFixture.records(5));
 		await().until(() -> server.requestCount() == 1);
 		List<String> more = IntStream.range(100, 130).mapToObj((i) -> "m v=" + i + "i").toList();
 		more.forEach(writer::writeRecord);
 		WriterFixture.assertAccounted(writer);
 		writer.flush().get(5, TimeUnit.SECONDS);
-		assertThat(server.receivedLines()).containsAll(records(5)).containsAll(more.subList(25, 30));
+		assertThat(server.receivedLines()).containsAll(WriterFixture.records(5)).containsAll(more.subList(25, 30));
 		assertThat(this.fixture.listener.droppedLines()).isEqualTo(25).isEqualTo(writer.getStatistics().dropped());
 		assertThat(server.receivedLines()).hasSize(10);
 		WriterFixture.assertAccounted(writer);
@@ -210,13 +206,13 @@ class BatchingWriteApiTest {
 			.bufferLimit(10)
 			.maxConcurrentRequests(1)
 			.overflow(io.influxspring.write.OverflowPolicy.DROP_NEWEST));
-		writer.writeRecords(records(5));
+		writer.writeRecords(WriterFixture.records(5));
 		await().until(() -> server.requestCount() == 1);
 		List<String> more = IntStream.range(100, 130).mapToObj((i) -> "m v=" + i + "i").toList();
 		writer.writeRecords(more);
 		writer.flush().get(5, TimeUnit.SECONDS);
 		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(
-				new ArrayList<>(records(5)) {
+				new ArrayList<>(WriterFixture.records(5)) {
 					{
 						addAll(more.subList(0, 5));
 					}
@@ -232,9 +228,9 @@ class BatchingWriteApiTest {
 			.bufferLimit(5)
 			.maxConcurrentRequests(1)
 			.overflow(io.influxspring.write.OverflowPolicy.BLOCK));
-		writer.writeRecords(records(20));
+		writer.writeRecords(WriterFixture.records(20));
 		writer.flush().get(5, TimeUnit.SECONDS);
-		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(records(20));
+		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(WriterFixture.records(20));
 		assertThat(writer.getStatistics().dropped()).isZero();
 	}
 
@@ -246,7 +242,7 @@ class BatchingWriteApiTest {
 			.maxConcurrentRequests(1)
 			.blockTimeout(Duration.ofMillis(50))
 			.overflow(io.influxspring.write.OverflowPolicy.BLOCK));
-		writer.writeRecords(records(5));
+		writer.writeRecords(WriterFixture.records(5));
 		writer.writeRecord("m v=late");
 		assertThat(writer.getStatistics().dropped()).isEqualTo(1);
 		await().until(() -> this.fixture.listener.drops.size() == 1);

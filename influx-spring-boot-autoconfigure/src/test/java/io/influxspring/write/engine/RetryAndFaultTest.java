@@ -5,7 +5,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 import io.influxspring.testsupport.RecordedRequest;
 import io.influxspring.testsupport.StubInfluxServer;
@@ -35,16 +34,12 @@ class RetryAndFaultTest {
 		this.fixture.close();
 	}
 
-	private static List<String> records(int count) {
-		return IntStream.range(0, count).mapToObj((i) -> "m v=" + i + "i").toList();
-	}
-
 	@ParameterizedTest
 	@ValueSource(ints = { 500, 502, 503, 504 })
 	void retriesServerErrors(int status) throws Exception {
 		server.enqueue(StubResponse.status(status).jsonBody("{\"message\":\"busy\"}"));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o);
-		writer.writeRecords(records(3));
+		writer.writeRecords(WriterFixture.records(3));
 		writer.flush().get(5, TimeUnit.SECONDS);
 		assertThat(server.requestCount()).isEqualTo(2);
 		assertThat(server.requests().get(1).body()).isEqualTo(server.requests().get(0).body());
@@ -62,14 +57,14 @@ class RetryAndFaultTest {
 	void doesNotRetryClientErrors(int status) {
 		server.enqueue(StubResponse.status(status).jsonBody("{\"code\":\"x\",\"message\":\"no " + status + "\"}"));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o);
-		writer.writeRecords(records(3));
+		writer.writeRecords(WriterFixture.records(3));
 		assertThat(writer.flush()).failsWithin(Duration.ofSeconds(5));
 		assertThat(server.requestCount()).isEqualTo(1);
 		WriteFailure failure = this.fixture.listener.failures.get(0);
 		assertThat(failure.reason().getStatusCode()).isEqualTo(status);
 		assertThat(failure.reason()).hasMessageContaining("no " + status);
 		assertThat(failure.isExpired()).isFalse();
-		assertThat(failure.lines().lines()).containsExactlyElementsOf(records(3));
+		assertThat(failure.lines().lines()).containsExactlyElementsOf(WriterFixture.records(3));
 		assertThat(writer.getStatistics().failed()).isEqualTo(3);
 	}
 
@@ -98,11 +93,11 @@ class RetryAndFaultTest {
 	void retriesDroppedAndResetConnections() throws Exception {
 		server.enqueue(StubResponse.dropConnection(), StubResponse.reset());
 		BatchingWriteApi writer = this.fixture.writer((o) -> o);
-		writer.writeRecords(records(4));
+		writer.writeRecords(WriterFixture.records(4));
 		writer.flush().get(5, TimeUnit.SECONDS);
 		assertThat(this.fixture.listener.retries).hasSize(2)
 			.allSatisfy((retry) -> assertThat(retry.reason().getStatusCode()).isZero());
-		assertThat(server.receivedLines()).containsExactlyElementsOf(records(4));
+		assertThat(server.receivedLines()).containsExactlyElementsOf(WriterFixture.records(4));
 	}
 
 	@Test
@@ -134,7 +129,7 @@ class RetryAndFaultTest {
 	void givesUpAfterMaxRetries() {
 		server.setDefaultResponse(StubResponse.status(503));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o.maxRetries(2));
-		writer.writeRecords(records(2));
+		writer.writeRecords(WriterFixture.records(2));
 		assertThat(writer.flush()).failsWithin(Duration.ofSeconds(5))
 			.withThrowableThat()
 			.havingRootCause()
@@ -175,11 +170,11 @@ class RetryAndFaultTest {
 	void splitsBatchesTheServerFindsTooLarge() throws Exception {
 		server.enqueue(StubResponse.status(413), StubResponse.status(413));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o);
-		writer.writeRecords(records(8));
+		writer.writeRecords(WriterFixture.records(8));
 		writer.flush().get(5, TimeUnit.SECONDS);
 		assertThat(server.requests()).extracting((request) -> request.body().split("\n").length)
 			.containsExactlyInAnyOrder(8, 4, 4, 2, 2);
-		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(records(8));
+		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(WriterFixture.records(8));
 		assertThat(writer.getStatistics().written()).isEqualTo(8);
 	}
 
@@ -208,7 +203,7 @@ class RetryAndFaultTest {
 			.jsonBody("{\"error\":\"partial write of line protocol occurred\",\"data\":[{\"original_line\":\"m v=1i\","
 					+ "\"line_number\":2,\"error_message\":\"invalid column type\"}]}"));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o);
-		writer.writeRecords(records(3));
+		writer.writeRecords(WriterFixture.records(3));
 		assertThat(writer.flush()).failsWithin(Duration.ofSeconds(5));
 		await().until(() -> this.fixture.listener.failures.size() == 1);
 		assertThat(this.fixture.listener.failures.get(0).lines().lines()).containsExactly("m v=1i");

@@ -27,6 +27,11 @@ final class WriterFixture implements AutoCloseable {
 		this.server = server;
 	}
 
+	/** Lines {@code m v=0i} to {@code m v=<count-1>i}. */
+	static List<String> records(int count) {
+		return java.util.stream.IntStream.range(0, count).mapToObj((i) -> "m v=" + i + "i").toList();
+	}
+
 	/** Test defaults: no flush timer to speak of, fast retries. */
 	static WriteOptions.Builder options() {
 		return WriteOptions.builder()
