@@ -483,7 +483,7 @@ final class LineStore {
 		this.lock.lock();
 		try {
 			return new WriteStatistics(this.offered, this.written, this.failed, this.dropped, countBuffered(),
-					this.retrying, this.retries, this.lastFailureTime, this.lastFailureMessage, this.lastSuccessTime);
+					this.retrying, this.inFlight.size(), this.retries, this.lastFailureTime, this.lastFailureMessage, this.lastSuccessTime);
 		}
 		finally {
 			this.lock.unlock();

@@ -22,9 +22,9 @@ final class NumberFormat {
 	}
 
 	/**
-	 * Appends a finite double in a form that reads back to the same value: whole numbers as plain
-	 * digits, others as {@link Double#toString(double)} writes them (at most 17 significant digits,
-	 * exponent notation outside 10^-3..10^7, which InfluxDB accepts).
+	 * Appends a finite double in the shortest form that reads back to the same value: whole numbers
+	 * below 10^15 as plain digits, others as {@link ShortestDecimal} writes them (exponent notation
+	 * outside 10^-3..10^7, which InfluxDB accepts).
 	 */
 	static void appendDouble(LineProtocolBuffer buffer, double value) {
 		if (value == 0) {
@@ -40,7 +40,7 @@ final class NumberFormat {
 			buffer.appendLong((long) value);
 			return;
 		}
-		buffer.appendAscii(Double.toString(value));
+		buffer.appendAscii(ShortestDecimal.of(value));
 	}
 
 }

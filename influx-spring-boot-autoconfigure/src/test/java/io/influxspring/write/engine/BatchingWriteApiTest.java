@@ -95,6 +95,21 @@ class BatchingWriteApiTest {
 	}
 
 	@Test
+	void keepsAtMostMaxConcurrentRequestsInFlight() throws Exception {
+		server.setDefaultResponse(StubResponse.noContent().delay(Duration.ofMillis(100)));
+		BatchingWriteApi writer = this.fixture.writer((o) -> o.batchSize(10).maxConcurrentRequests(2));
+		writer.writeRecords(WriterFixture.records(100));
+		CompletableFuture<Void> flush = writer.flush();
+		int most = 0;
+		while (!flush.isDone()) {
+			most = Math.max(most, writer.getStatistics().inFlightRequests());
+		}
+		flush.get();
+		assertThat(most).isEqualTo(2);
+		assertThat(server.requestCount()).isEqualTo(10);
+	}
+
+	@Test
 	void flushCompletesOnlyWhenTheServerHasAnswered() throws Exception {
 		server.enqueue(StubResponse.noContent().delay(Duration.ofMillis(500)));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o);
