@@ -1,11 +1,15 @@
 package io.influxspring.autoconfigure;
 
+import io.influxspring.mapping.MeasurementMapper;
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.WriteListener;
 import io.influxspring.write.engine.BatchingWriteApi;
+import io.influxspring.write.engine.BatchingWriteApiBuilder;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,21 +41,35 @@ public final class InfluxAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	MeasurementMapper influxMeasurementMapper() {
+		return new MeasurementMapper();
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "influx.mapping.validate-on-startup", matchIfMissing = true)
+	InfluxMeasurementValidator influxMeasurementValidator(BeanFactory beanFactory,
+			ObjectProvider<MeasurementMapper> mapper) {
+		return new InfluxMeasurementValidator(beanFactory, mapper);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(WriteApi.class)
 	@Conditional(OnInfluxConnectionCondition.class)
 	BatchingWriteApi influxWriteApi(InfluxProperties properties, InfluxConnectionDetails connectionDetails,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<WriteListener> listeners,
-			ResourceLoader resourceLoader) {
+			MeasurementMapper mapper, ResourceLoader resourceLoader) {
 		InfluxWriteTarget target = InfluxWriteTarget.of(connectionDetails, properties);
 		ClientHttpConnector connector = connectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
 			.build(httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 				.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout()));
 		WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder).clientConnector(connector).build();
-		BatchingWriteApi.Builder builder = BatchingWriteApi.builder(webClient, target.baseUrl())
+		BatchingWriteApiBuilder builder = BatchingWriteApi.builder(webClient, target.baseUrl())
 			.options(InfluxWriteOptions.of(properties))
+			.mapper(mapper)
 			.path(target.path())
 			.authorization(target.authorization())
 			.defaultTags(properties.getDefaultTags());

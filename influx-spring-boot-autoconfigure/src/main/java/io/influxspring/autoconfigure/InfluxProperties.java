@@ -89,6 +89,8 @@ public class InfluxProperties {
 
 	private final Write write = new Write();
 
+	private final Mapping mapping = new Mapping();
+
 	public @Nullable String getUrl() {
 		return this.url;
 	}
@@ -203,6 +205,28 @@ public class InfluxProperties {
 
 	public Write getWrite() {
 		return this.write;
+	}
+
+	public Mapping getMapping() {
+		return this.mapping;
+	}
+
+	/** Mapping of {@code @InfluxMeasurement} types. */
+	public static class Mapping {
+
+		/**
+		 * Whether to check every @InfluxMeasurement type in the application's packages at startup.
+		 */
+		private boolean validateOnStartup = true;
+
+		public boolean isValidateOnStartup() {
+			return this.validateOnStartup;
+		}
+
+		public void setValidateOnStartup(boolean validateOnStartup) {
+			this.validateOnStartup = validateOnStartup;
+		}
+
 	}
 
 	/** The write API a server offers. */

@@ -40,7 +40,21 @@ public interface WriteApi extends AutoCloseable {
 	void writePoints(Point... points);
 
 	/**
-	 * Replaces the tags added to every point written from now on (raw records are left as they are);
+	 * Writes an object of an {@code @InfluxMeasurement} type (see {@code io.influxspring.mapping}),
+	 * with the default tags added.
+	 * @throws IllegalArgumentException if the type is not mappable or the object cannot be written
+	 */
+	void writeMeasurement(Object measurement);
+
+	/**
+	 * Writes objects of {@code @InfluxMeasurement} types, with the default tags added. The objects
+	 * before an invalid one are written, and the {@link IllegalArgumentException} stops the rest.
+	 */
+	void writeMeasurements(Iterable<?> measurements);
+
+	/**
+	 * Replaces the tags added to every point and measurement written from now on (raw records are
+	 * left as they are);
 	 * a tag of the point itself wins over a default tag of the same key.
 	 * @return this
 	 */

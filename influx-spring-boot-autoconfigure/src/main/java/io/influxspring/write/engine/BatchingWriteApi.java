@@ -9,12 +9,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
+import io.influxspring.mapping.MeasurementMapper;
 import io.influxspring.write.Point;
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteOptions;
+import io.influxspring.write.WritePrecision;
 import io.influxspring.write.lineprotocol.TagSet;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +40,8 @@ public final class BatchingWriteApi implements WriteApi {
 
 	private final BatchSender sender;
 
+	private final MeasurementMapper mapper;
+
 	private final WriterThread writer;
 
 	private final AtomicBoolean dispatchRequested = new AtomicBoolean();
@@ -54,7 +59,7 @@ public final class BatchingWriteApi implements WriteApi {
 
 	private volatile TagSet defaultTags;
 
-	private BatchingWriteApi(Builder builder) {
+	BatchingWriteApi(BatchingWriteApiBuilder builder) {
 		this.options = builder.options;
 		this.listeners = new WriteListeners();
 		builder.listeners.forEach(this.listeners::add);
@@ -62,6 +67,7 @@ public final class BatchingWriteApi implements WriteApi {
 		this.store = new LineStore(this.options, this.listeners, this::requestDispatch);
 		this.sender = new BatchSender(builder.webClient, builder.baseUrl, builder.authorization,
 				this.options.gzipThreshold());
+		this.mapper = builder.mapper;
 		this.path = builder.path;
 		this.defaultTags = TagSet.of(builder.defaultTags);
 	}
@@ -70,34 +76,20 @@ public final class BatchingWriteApi implements WriteApi {
 	 * A builder for a writer that posts to {@code baseUrl} (scheme, host, port, optional context path)
 	 * with the given client.
 	 */
-	public static Builder builder(WebClient webClient, String baseUrl) {
-		return new Builder(webClient, baseUrl);
+	public static BatchingWriteApiBuilder builder(WebClient webClient, String baseUrl) {
+		return new BatchingWriteApiBuilder(webClient, baseUrl);
 	}
 
 	@Override
 	public void writeRecord(String record) {
 		EncodedLines lines = start();
-		appendRecord(lines, record);
+		appendRecord(record, lines);
 		offer(lines);
 	}
 
 	@Override
 	public void writeRecords(Iterable<String> records) {
-		EncodedLines lines = start();
-		for (String record : records) {
-			try {
-				appendRecord(lines, record);
-			}
-			catch (RuntimeException ex) {
-				offer(lines);
-				throw ex;
-			}
-			if (lines.isChunkFull()) {
-				offer(lines);
-				lines.reset();
-			}
-		}
-		offer(lines);
+		writeAll(records, BatchingWriteApi::appendRecord);
 	}
 
 	@Override
@@ -115,28 +107,57 @@ public final class BatchingWriteApi implements WriteApi {
 
 	@Override
 	public void writePoints(Iterable<Point> points) {
-		EncodedLines lines = start();
+		WritePrecision precision = this.options.precision();
 		TagSet tags = this.defaultTags;
-		for (Point point : points) {
+		writeAll(points, (point, lines) -> {
+			point.appendTo(lines.buffer, precision, tags);
+			lines.endLine();
+		});
+	}
+
+	@Override
+	public void writePoints(Point... points) {
+		writePoints(Arrays.asList(points));
+	}
+
+	@Override
+	public void writeMeasurement(Object measurement) {
+		EncodedLines lines = start();
+		this.mapper.appendTo(measurement, lines.buffer, this.options.precision(), this.defaultTags);
+		lines.endLine();
+		offer(lines);
+	}
+
+	@Override
+	public void writeMeasurements(Iterable<?> measurements) {
+		WritePrecision precision = this.options.precision();
+		TagSet tags = this.defaultTags;
+		writeAll(measurements, (measurement, lines) -> {
+			this.mapper.appendTo(measurement, lines.buffer, precision, tags);
+			lines.endLine();
+		});
+	}
+
+	/**
+	 * Encodes items one by one, handing lines over in chunks; on a failure the lines encoded before
+	 * it are still handed over.
+	 */
+	private <T> void writeAll(Iterable<? extends T> items, BiConsumer<T, EncodedLines> encoder) {
+		EncodedLines lines = start();
+		for (T item : items) {
 			try {
-				point.appendTo(lines.buffer, this.options.precision(), tags);
+				encoder.accept(item, lines);
 			}
 			catch (RuntimeException ex) {
 				offer(lines);
 				throw ex;
 			}
-			lines.endLine();
 			if (lines.isChunkFull()) {
 				offer(lines);
 				lines.reset();
 			}
 		}
 		offer(lines);
-	}
-
-	@Override
-	public void writePoints(Point... points) {
-		writePoints(Arrays.asList(points));
 	}
 
 	@Override
@@ -250,7 +271,7 @@ public final class BatchingWriteApi implements WriteApi {
 		return lines;
 	}
 
-	private static void appendRecord(EncodedLines lines, String record) {
+	private static void appendRecord(String record, EncodedLines lines) {
 		int end = record.length();
 		if (end > 0 && record.charAt(end - 1) == '\n') {
 			end--;
@@ -354,69 +375,6 @@ public final class BatchingWriteApi implements WriteApi {
 	@Override
 	public String toString() {
 		return "BatchingWriteApi[" + this.sender.baseUrl() + this.path + "]";
-	}
-
-	/** Builds a {@link BatchingWriteApi}. */
-	public static final class Builder {
-
-		private final WebClient webClient;
-
-		private final String baseUrl;
-
-		private WriteOptions options = WriteOptions.DEFAULTS;
-
-		private String path = "/api/v2/write?precision=ns";
-
-		private @Nullable String authorization;
-
-		private Map<String, String> defaultTags = Map.of();
-
-		private final java.util.List<WriteListener> listeners = new java.util.ArrayList<>();
-
-		private String threadName = "influx-write";
-
-		private Builder(WebClient webClient, String baseUrl) {
-			this.webClient = Objects.requireNonNull(webClient, "WebClient must not be null");
-			this.baseUrl = Objects.requireNonNull(baseUrl, "Base URL must not be null");
-		}
-
-		public Builder options(WriteOptions options) {
-			this.options = Objects.requireNonNull(options, "Options must not be null");
-			return this;
-		}
-
-		/** The path and query of write requests, e.g. {@code /api/v2/write?org=o&bucket=b&precision=ns}. */
-		public Builder path(String path) {
-			this.path = Objects.requireNonNull(path, "Path must not be null");
-			return this;
-		}
-
-		/** The {@code Authorization} header value, e.g. {@code Token xyz}; never logged. */
-		public Builder authorization(@Nullable String authorization) {
-			this.authorization = authorization;
-			return this;
-		}
-
-		public Builder defaultTags(Map<String, String> defaultTags) {
-			this.defaultTags = Objects.requireNonNull(defaultTags, "Default tags must not be null");
-			return this;
-		}
-
-		public Builder listener(WriteListener listener) {
-			this.listeners.add(Objects.requireNonNull(listener, "Listener must not be null"));
-			return this;
-		}
-
-		/** The name of the writer thread. */
-		public Builder threadName(String threadName) {
-			this.threadName = threadName;
-			return this;
-		}
-
-		public BatchingWriteApi build() {
-			return new BatchingWriteApi(this);
-		}
-
 	}
 
 }

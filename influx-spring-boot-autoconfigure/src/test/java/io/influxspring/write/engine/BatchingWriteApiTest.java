@@ -51,7 +51,7 @@ class BatchingWriteApiTest {
 		writer.writeRecords("m v=1000000i", "m v=2000000i", "m v=3000000i");
 		writer.flush().get(5, TimeUnit.SECONDS);
 		assertThat(server.requests()).extracting(RecordedRequest::body)
-			.containsExactly("m v=1000000i\nm v=2000000i\n", "m v=3000000i\n");
+			.containsExactlyInAnyOrder("m v=1000000i\nm v=2000000i\n", "m v=3000000i\n");
 	}
 
 	@Test
@@ -142,6 +142,23 @@ class BatchingWriteApiTest {
 		writer.writeRecord("raw v=2i");
 		writer.flush().get(5, TimeUnit.SECONDS);
 		assertThat(server.receivedLines()).containsExactly("m,app=a,host=own v=1i", "raw v=2i");
+	}
+
+	@io.influxspring.mapping.InfluxMeasurement("order")
+	record Order(@io.influxspring.mapping.InfluxTag String country, @io.influxspring.mapping.InfluxField double amount) {
+	}
+
+	@Test
+	void writesMeasurementsWithDefaultTags() throws Exception {
+		WriteApi writer = this.fixture.writer((o) -> o);
+		writer.useDefaultTags(Map.of("app", "shop"));
+		writer.writeMeasurement(new Order("DE", 9.5));
+		writer.writeMeasurements(List.of(new Order("FR", 1), new Order(null, 2)));
+		assertThatIllegalArgumentException().isThrownBy(() -> writer.writeMeasurements(List.of(new Order("IT", 3), "no")))
+			.withMessageContaining("java.lang.String is not annotated with @InfluxMeasurement");
+		writer.flush().get(5, TimeUnit.SECONDS);
+		assertThat(server.receivedLines()).containsExactly("order,app=shop,country=DE amount=9.5",
+				"order,app=shop,country=FR amount=1", "order,app=shop amount=2", "order,app=shop,country=IT amount=3");
 	}
 
 	@Test

@@ -1,0 +1,44 @@
+package io.influxspring.benchmarks;
+
+import java.util.Map;
+
+/** One client under test, alone in its JVM, writing to the sink at {@code 127.0.0.1:port}. */
+interface Contender extends AutoCloseable {
+
+	/**
+	 * Gets ready, untimed, to write points {@code first} to {@code first + count - 1} of
+	 * {@link SamplePoints}; the returned write is what is timed.
+	 */
+	TimedWrite prepare(long first, int count) throws Exception;
+
+	/** Facts about the run worth reporting, e.g. lines dropped; read after the timed write. */
+	default Map<String, Object> details() {
+		return Map.of();
+	}
+
+	@Override
+	void close() throws Exception;
+
+	/** Writes the prepared points from the calling thread and returns once every line is acknowledged. */
+	@FunctionalInterface
+	interface TimedWrite {
+
+		void run() throws Exception;
+
+	}
+
+	/** The contender of the given name. */
+	static Contender create(String name, int port) throws Exception {
+		return switch (name) {
+			case "ours" -> new OursContender(port, Map.of());
+			case "ours-nogzip" -> new OursContender(port, Map.of("influx.write.gzip-threshold", "1GB"));
+			case "official" -> new OfficialClientContender(port);
+			case "questdb" -> new QuestDbContender(port);
+			case "raw" -> new RawCeilingContender(port, false);
+			case "raw-gzip" -> new RawCeilingContender(port, true);
+			default -> throw new IllegalArgumentException("Unknown contender '" + name
+					+ "'; known: ours, ours-nogzip, official, questdb, raw, raw-gzip");
+		};
+	}
+
+}

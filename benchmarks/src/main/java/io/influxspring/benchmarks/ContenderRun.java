@@ -1,0 +1,65 @@
+package io.influxspring.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The child JVM of {@link EndToEnd}: runs one contender against the sink, first {@code warmup}
+ * points (untimed), then {@code points} points timed, and prints one line
+ * {@code RESULT key=value;...} on stdout.
+ * <p>
+ * Usage: {@code ContenderRun <contender> <sink port> <points> <warmup points>}.
+ */
+public final class ContenderRun {
+
+	static final String RESULT_PREFIX = "RESULT ";
+
+	private ContenderRun() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String name = args[0];
+		int port = Integer.parseInt(args[1]);
+		int points = Integer.parseInt(args[2]);
+		int warmup = Integer.parseInt(args[3]);
+		RunMetrics metrics = new RunMetrics();
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		URI stats = URI.create("http://127.0.0.1:" + port + DiscardingSink.STATS_PATH);
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("contender", name);
+		result.put("points", points);
+		result.put("warmup", warmup);
+		try (Contender contender = Contender.create(name, port)) {
+			if (warmup > 0) {
+				contender.prepare(0, warmup).run();
+			}
+			Contender.TimedWrite write = contender.prepare(warmup, points);
+			System.gc();
+			Thread.sleep(300);
+			DiscardingSink.Counts before = counts(http, stats);
+			metrics.start();
+			long start = System.nanoTime();
+			write.run();
+			long nanos = System.nanoTime() - start;
+			result.put("nanos", nanos);
+			result.putAll(metrics.stop());
+			DiscardingSink.Counts timed = counts(http, stats).minus(before);
+			result.put("sinkLines", timed.lines());
+			result.put("wireBytes", timed.wireBytes());
+			result.put("requests", timed.requests());
+			result.putAll(contender.details());
+		}
+		System.out.println(RESULT_PREFIX + KeyValues.format(result));
+		System.exit(0);
+	}
+
+	private static DiscardingSink.Counts counts(HttpClient http, URI stats) throws Exception {
+		String body = http.send(HttpRequest.newBuilder(stats).build(), HttpResponse.BodyHandlers.ofString()).body();
+		return DiscardingSink.Counts.parse(body);
+	}
+
+}

@@ -1,0 +1,166 @@
+package io.influxspring.benchmarks;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * A loopback HTTP server that counts the lines of every {@code POST} body (gzip bodies are
+ * decompressed first), discards them and answers 204, on any path. {@code GET /__sink/stats}
+ * answers the counts so far as {@code lines=..;bytes=..;requests=..}; any other {@code GET} gets
+ * 404 (which tells the QuestDB sender to use text line protocol). Runs on Reactor Netty.
+ */
+public final class DiscardingSink implements AutoCloseable {
+
+	/** The path of the counts. */
+	public static final String STATS_PATH = "/__sink/stats";
+
+	private final AtomicLong lines = new AtomicLong();
+
+	private final AtomicLong wireBytes = new AtomicLong();
+
+	private final AtomicLong requests = new AtomicLong();
+
+	private final Set<String> paths = ConcurrentHashMap.newKeySet();
+
+	private final DisposableServer server;
+
+	public DiscardingSink() {
+		this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
+	}
+
+	public int port() {
+		return this.server.port();
+	}
+
+	/** The counts so far. */
+	public Counts counts() {
+		return new Counts(this.lines.get(), this.wireBytes.get(), this.requests.get());
+	}
+
+	/** The distinct paths (without query) that bodies were posted to. */
+	public Set<String> paths() {
+		return Set.copyOf(this.paths);
+	}
+
+	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		if (request.method() == HttpMethod.POST) {
+			this.paths.add(request.fullPath());
+			String encoding = request.requestHeaders().get(HttpHeaderNames.CONTENT_ENCODING);
+			boolean gzip = encoding != null && encoding.equalsIgnoreCase("gzip");
+			return gzip ? countGzip(request, response) : countPlain(request, response);
+		}
+		if (request.method() == HttpMethod.GET && request.fullPath().equals(STATS_PATH)) {
+			return response.sendString(Mono.just(counts().format()));
+		}
+		return response.status(HttpResponseStatus.NOT_FOUND).send();
+	}
+
+	private Publisher<Void> countPlain(HttpServerRequest request, HttpServerResponse response) {
+		LineCounter counter = new LineCounter();
+		return request.receive().doOnNext((buf) -> {
+			this.wireBytes.addAndGet(buf.readableBytes());
+			counter.accept(buf);
+		}).then(Mono.defer(() -> acknowledge(counter, response)));
+	}
+
+	private Publisher<Void> countGzip(HttpServerRequest request, HttpServerResponse response) {
+		LineCounter counter = new LineCounter();
+		return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> {
+			this.wireBytes.addAndGet(body.length);
+			counter.acceptGzip(body);
+			return acknowledge(counter, response);
+		});
+	}
+
+	private Mono<Void> acknowledge(LineCounter counter, HttpServerResponse response) {
+		this.lines.addAndGet(counter.lines());
+		this.requests.incrementAndGet();
+		return response.status(HttpResponseStatus.NO_CONTENT).send().then();
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+	/** Counts since the sink started. */
+	public record Counts(long lines, long wireBytes, long requests) {
+
+		String format() {
+			return "lines=" + this.lines + ";bytes=" + this.wireBytes + ";requests=" + this.requests;
+		}
+
+		/** Reads {@link #format()}. */
+		public static Counts parse(String text) {
+			var values = KeyValues.parse(text);
+			return new Counts(values.getLong("lines"), values.getLong("bytes"), values.getLong("requests"));
+		}
+
+		public Counts minus(Counts earlier) {
+			return new Counts(this.lines - earlier.lines, this.wireBytes - earlier.wireBytes,
+					this.requests - earlier.requests);
+		}
+
+	}
+
+	/** Counts line feeds, and a last line without one. */
+	private static final class LineCounter {
+
+		private long lineFeeds;
+
+		private int last = '\n';
+
+		void accept(ByteBuf buf) {
+			int end = buf.writerIndex();
+			for (int i = buf.readerIndex(); i < end; i++) {
+				if (buf.getByte(i) == '\n') {
+					this.lineFeeds++;
+				}
+			}
+			if (end > buf.readerIndex()) {
+				this.last = buf.getByte(end - 1);
+			}
+		}
+
+		void acceptGzip(byte[] body) {
+			byte[] chunk = new byte[64 * 1024];
+			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), chunk.length)) {
+				int read;
+				while ((read = in.read(chunk)) > 0) {
+					for (int i = 0; i < read; i++) {
+						if (chunk[i] == '\n') {
+							this.lineFeeds++;
+						}
+					}
+					this.last = chunk[read - 1];
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Bad gzip body", ex);
+			}
+		}
+
+		long lines() {
+			return this.lineFeeds + ((this.last != '\n') ? 1 : 0);
+		}
+
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.influxspring.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The end-to-end comparison: starts a {@link DiscardingSink} on 127.0.0.1, then runs each
+ * contender in a JVM of its own ({@link ContenderRun}), {@code --runs} times round-robin, and
+ * prints the median figures. Exits with 1 when a run is invalid: the child failed, or the sink
+ * counted a different number of lines than the child wrote.
+ * <p>
+ * Options: {@code --points N} (2,000,000), {@code --runs R} (3), {@code --warmup W} (200,000 untimed
+ * points first), {@code --contenders ours,official,questdb,raw} (also {@code ours-nogzip} and
+ * {@code raw-gzip}), {@code --jvm-args "-Xmx4g"} (for the children), {@code --timeout 600} (seconds
+ * per child).
+ */
+public final class EndToEnd {
+
+	private EndToEnd() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = Options.parse(args, Map.of("points", "2000000", "runs", "3", "warmup", "200000",
+				"contenders", "ours,official,questdb,raw", "jvm-args", "-Xmx4g", "timeout", "600"));
+		int points = Integer.parseInt(options.get("points"));
+		int runs = Integer.parseInt(options.get("runs"));
+		int warmup = Integer.parseInt(options.get("warmup"));
+		List<String> contenders = Arrays.asList(options.get("contenders").split(","));
+		List<String> jvmArgs = Arrays.asList(options.get("jvm-args").trim().split("\\s+"));
+		long timeout = Long.parseLong(options.get("timeout"));
+		System.out.printf("End-to-end: %,d points (after %,d untimed), %d runs, contenders %s, child JVM %s%n", points,
+				warmup, runs, contenders, jvmArgs);
+		System.out.printf("%s, %d CPUs, Java %s (%s)%n%n", ZonedDateTime.now().withNano(0),
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+				System.getProperty("java.vm.name"));
+		Map<String, List<RunResult>> results = new LinkedHashMap<>();
+		contenders.forEach((name) -> results.put(name, new ArrayList<>()));
+		boolean allValid = true;
+		try (DiscardingSink sink = new DiscardingSink()) {
+			for (int run = 1; run <= runs; run++) {
+				for (String name : contenders) {
+					RunResult result = runChild(sink, name, points, warmup, jvmArgs, timeout);
+					results.get(name).add(result);
+					allValid &= result.valid();
+					System.out.printf("run %d/%d %s%n", run, runs, ResultTable.describe(result));
+				}
+			}
+			System.out.println();
+			System.out.println("Paths posted to: " + sink.paths());
+		}
+		System.out.println();
+		new ResultTable(results).print(System.out);
+		if (!allValid) {
+			System.out.println("\nINVALID: at least one run failed or lost lines (see above)");
+			System.exit(1);
+		}
+	}
+
+	private static RunResult runChild(DiscardingSink sink, String name, int points, int warmup, List<String> jvmArgs,
+			long timeoutSeconds) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmArgs);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), ContenderRun.class.getName(), name,
+				Integer.toString(sink.port()), Integer.toString(points), Integer.toString(warmup)));
+		DiscardingSink.Counts before = sink.counts();
+		Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		String result = null;
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = out.readLine(); line != null; line = out.readLine()) {
+				if (line.startsWith(ContenderRun.RESULT_PREFIX)) {
+					result = line.substring(ContenderRun.RESULT_PREFIX.length());
+				}
+				else {
+					System.err.println("[" + name + "] " + line);
+				}
+			}
+		}
+		if (!child.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+			child.destroyForcibly();
+			return new RunResult(name, KeyValues.parse(""), "timed out after " + timeoutSeconds + " s");
+		}
+		long counted = sink.counts().minus(before).lines();
+		if (child.exitValue() != 0 || result == null) {
+			return new RunResult(name, KeyValues.parse(""), "child exited with " + child.exitValue());
+		}
+		KeyValues figures = KeyValues.parse(result);
+		String problem = null;
+		if (counted != (long) points + warmup) {
+			problem = String.format("the sink counted %,d lines, the contender wrote %,d", counted,
+					(long) points + warmup);
+		}
+		else if (figures.getLong("sinkLines") != points) {
+			problem = String.format("the sink counted %,d lines in the timed part, expected %,d",
+					figures.getLong("sinkLines"), points);
+		}
+		return new RunResult(name, figures, problem);
+	}
+
+}

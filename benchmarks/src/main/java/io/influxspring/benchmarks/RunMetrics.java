@@ -1,0 +1,143 @@
+package io.influxspring.benchmarks;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
+
+/**
+ * What one timed write costs the JVM: bytes allocated by the calling thread and by all threads,
+ * process CPU time, peak heap used (before each GC, and at the end) and the largest heap left
+ * after a GC, collections and their time.
+ */
+final class RunMetrics {
+
+	private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+	private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
+
+	private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans()
+		.stream()
+		.filter((pool) -> pool.getType() == MemoryType.HEAP)
+		.map(MemoryPoolMXBean::getName)
+		.collect(Collectors.toSet());
+
+	private final AtomicLong peakUsed = new AtomicLong();
+
+	private final AtomicLong peakLive = new AtomicLong();
+
+	private long callerAllocated;
+
+	private Map<Long, Long> threadsAllocated;
+
+	private long cpuNanos;
+
+	private long collections;
+
+	private long collectionMillis;
+
+	RunMetrics() {
+		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+			((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
+				if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+					var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+						.getGcInfo();
+					this.peakUsed.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc()), Math::max);
+					this.peakLive.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc()), Math::max);
+				}
+			}, null, null);
+		}
+	}
+
+	void start() {
+		this.peakUsed.set(currentHeapUsed());
+		this.peakLive.set(0);
+		this.collections = collections();
+		this.collectionMillis = collectionMillis();
+		this.cpuNanos = OS.getProcessCpuTime();
+		this.threadsAllocated = allocatedByThread();
+		this.callerAllocated = THREADS.getCurrentThreadAllocatedBytes();
+	}
+
+	/** The figures since {@link #start()}, keyed for the report. */
+	Map<String, Object> stop() {
+		long caller = THREADS.getCurrentThreadAllocatedBytes() - this.callerAllocated;
+		Map<Long, Long> after = allocatedByThread();
+		long cpu = OS.getProcessCpuTime() - this.cpuNanos;
+		long all = 0;
+		for (Map.Entry<Long, Long> thread : after.entrySet()) {
+			all += thread.getValue() - this.threadsAllocated.getOrDefault(thread.getKey(), 0L);
+		}
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.peakUsed.accumulateAndGet(currentHeapUsed(), Math::max);
+		Map<String, Object> figures = new HashMap<>();
+		figures.put("callerAlloc", caller);
+		figures.put("allAlloc", all);
+		figures.put("cpuNanos", cpu);
+		figures.put("peakHeap", this.peakUsed.get());
+		figures.put("peakLive", this.peakLive.get());
+		figures.put("gcs", collections() - this.collections);
+		figures.put("gcMillis", collectionMillis() - this.collectionMillis);
+		return figures;
+	}
+
+	private long heapUsed(Map<String, MemoryUsage> usage) {
+		long used = 0;
+		for (Map.Entry<String, MemoryUsage> pool : usage.entrySet()) {
+			if (this.heapPools.contains(pool.getKey())) {
+				used += pool.getValue().getUsed();
+			}
+		}
+		return used;
+	}
+
+	private static long currentHeapUsed() {
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	private static Map<Long, Long> allocatedByThread() {
+		long[] ids = THREADS.getAllThreadIds();
+		long[] allocated = THREADS.getThreadAllocatedBytes(ids);
+		Map<Long, Long> byThread = new HashMap<>();
+		for (int i = 0; i < ids.length; i++) {
+			if (allocated[i] >= 0) {
+				byThread.put(ids[i], allocated[i]);
+			}
+		}
+		return byThread;
+	}
+
+	private static long collections() {
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(GarbageCollectorMXBean::getCollectionCount)
+			.sum();
+	}
+
+	private static long collectionMillis() {
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(GarbageCollectorMXBean::getCollectionTime)
+			.sum();
+	}
+
+}

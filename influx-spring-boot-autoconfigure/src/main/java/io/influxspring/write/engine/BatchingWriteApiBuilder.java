@@ -1,0 +1,82 @@
+package io.influxspring.write.engine;
+
+import java.util.Map;
+import java.util.Objects;
+
+import io.influxspring.mapping.MeasurementMapper;
+import io.influxspring.write.WriteListener;
+import io.influxspring.write.WriteOptions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** Builds a {@link BatchingWriteApi}; see {@link BatchingWriteApi#builder(WebClient, String)}. */
+public final class BatchingWriteApiBuilder {
+
+	final WebClient webClient;
+
+	final String baseUrl;
+
+	WriteOptions options = WriteOptions.DEFAULTS;
+
+	String path = "/api/v2/write?precision=ns";
+
+	@Nullable String authorization;
+
+	Map<String, String> defaultTags = Map.of();
+
+	final java.util.List<WriteListener> listeners = new java.util.ArrayList<>();
+
+	String threadName = "influx-write";
+
+	MeasurementMapper mapper = new MeasurementMapper();
+
+	BatchingWriteApiBuilder(WebClient webClient, String baseUrl) {
+		this.webClient = Objects.requireNonNull(webClient, "WebClient must not be null");
+		this.baseUrl = Objects.requireNonNull(baseUrl, "Base URL must not be null");
+	}
+
+	public BatchingWriteApiBuilder options(WriteOptions options) {
+		this.options = Objects.requireNonNull(options, "Options must not be null");
+		return this;
+	}
+
+	/** The path and query of write requests, e.g. {@code /api/v2/write?org=o&bucket=b&precision=ns}. */
+	public BatchingWriteApiBuilder path(String path) {
+		this.path = Objects.requireNonNull(path, "Path must not be null");
+		return this;
+	}
+
+	/** The {@code Authorization} header value, e.g. {@code Token xyz}; never logged. */
+	public BatchingWriteApiBuilder authorization(@Nullable String authorization) {
+		this.authorization = authorization;
+		return this;
+	}
+
+	public BatchingWriteApiBuilder defaultTags(Map<String, String> defaultTags) {
+		this.defaultTags = Objects.requireNonNull(defaultTags, "Default tags must not be null");
+		return this;
+	}
+
+	public BatchingWriteApiBuilder listener(WriteListener listener) {
+		this.listeners.add(Objects.requireNonNull(listener, "Listener must not be null"));
+		return this;
+	}
+
+	/** The mapper of {@code @InfluxMeasurement} objects. */
+	public BatchingWriteApiBuilder mapper(MeasurementMapper mapper) {
+		this.mapper = Objects.requireNonNull(mapper, "Mapper must not be null");
+		return this;
+	}
+
+	/** The name of the writer thread. */
+	public BatchingWriteApiBuilder threadName(String threadName) {
+		this.threadName = threadName;
+		return this;
+	}
+
+	public BatchingWriteApi build() {
+		return new BatchingWriteApi(this);
+	}
+
+}
