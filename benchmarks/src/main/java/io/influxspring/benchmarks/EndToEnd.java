@@ -75,22 +75,16 @@ public final class EndToEnd {
 				Integer.toString(sink.port()), Integer.toString(points), Integer.toString(warmup)));
 		DiscardingSink.Counts before = sink.counts();
 		Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-		String result = null;
-		try (BufferedReader out = new BufferedReader(
-				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-			for (String line = out.readLine(); line != null; line = out.readLine()) {
-				if (line.startsWith(ContenderRun.RESULT_PREFIX)) {
-					result = line.substring(ContenderRun.RESULT_PREFIX.length());
-				}
-				else {
-					System.err.println("[" + name + "] " + line);
-				}
-			}
-		}
+		List<String> results = new ArrayList<>();
+		Thread reader = new Thread(() -> readOutput(child, name, results), name + "-output");
+		reader.start();
 		if (!child.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-			child.destroyForcibly();
+			child.destroyForcibly().waitFor();
+			reader.join();
 			return new RunResult(name, KeyValues.parse(""), "timed out after " + timeoutSeconds + " s");
 		}
+		reader.join();
+		String result = results.isEmpty() ? null : results.get(0);
 		long counted = sink.counts().minus(before).lines();
 		if (child.exitValue() != 0 || result == null) {
 			return new RunResult(name, KeyValues.parse(""), "child exited with " + child.exitValue());
@@ -106,6 +100,24 @@ public final class EndToEnd {
 					figures.getLong("sinkLines"), points);
 		}
 		return new RunResult(name, figures, problem);
+	}
+
+	/** Keeps the result line, passes any other line on to stderr. */
+	private static void readOutput(Process child, String name, List<String> results) {
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = out.readLine(); line != null; line = out.readLine()) {
+				if (line.startsWith(ContenderRun.RESULT_PREFIX)) {
+					results.add(line.substring(ContenderRun.RESULT_PREFIX.length()));
+				}
+				else {
+					System.err.println("[" + name + "] " + line);
+				}
+			}
+		}
+		catch (IOException ex) {
+			System.err.println("[" + name + "] output lost: " + ex);
+		}
 	}
 
 }

@@ -5,13 +5,12 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 
-import io.influxspring.write.Point;
 import io.influxspring.write.WriteApi;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Writes a {@code jvm} point every second. */
+/** Writes a {@link JvmStats} measurement every second. */
 @Component
 class JvmStatsWriter {
 
@@ -27,12 +26,9 @@ class JvmStatsWriter {
 
 	@Scheduled(fixedRate = 1000)
 	void writeStats() {
-		this.writeApi.writePoint(Point.measurement("jvm")
-			.field("heap_used", this.memory.getHeapMemoryUsage().getUsed())
-			.field("non_heap_used", this.memory.getNonHeapMemoryUsage().getUsed())
-			.field("threads", this.threads.getThreadCount())
-			.field("load", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
-			.time(Instant.now()));
+		this.writeApi.writeMeasurement(new JvmStats(this.memory.getHeapMemoryUsage().getUsed(),
+				this.memory.getNonHeapMemoryUsage().getUsed(), this.threads.getThreadCount(),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Instant.now()));
 	}
 
 }
