@@ -33,7 +33,7 @@ public final class ContenderRun {
 		result.put("contender", name);
 		result.put("points", points);
 		result.put("warmup", warmup);
-		try (Contender contender = Contender.create(name, port)) {
+		try (Contender contender = Contender.create(name, port, points + warmup)) {
 			if (warmup > 0) {
 				contender.prepare(0, warmup).run();
 			}
@@ -43,9 +43,10 @@ public final class ContenderRun {
 			DiscardingSink.Counts before = counts(http, stats);
 			metrics.start();
 			long start = System.nanoTime();
-			write.run();
+			long written = write.run();
 			long nanos = System.nanoTime() - start;
 			result.put("nanos", nanos);
+			result.put("writeNanos", written - start);
 			result.putAll(metrics.stop());
 			DiscardingSink.Counts timed = counts(http, stats).minus(before);
 			result.put("sinkLines", timed.lines());

@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -123,14 +126,21 @@ public final class DiscardingSink implements AutoCloseable {
 	/** Counts line feeds, and a last line without one. */
 	private static final class LineCounter {
 
+		private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+				ByteOrder.LITTLE_ENDIAN);
+
 		private long lineFeeds;
 
 		private int last = '\n';
 
 		void accept(ByteBuf buf) {
+			int index = buf.readerIndex();
 			int end = buf.writerIndex();
-			for (int i = buf.readerIndex(); i < end; i++) {
-				if (buf.getByte(i) == '\n') {
+			for (; index + 8 <= end; index += 8) {
+				this.lineFeeds += lineFeeds(buf.getLongLE(index));
+			}
+			for (; index < end; index++) {
+				if (buf.getByte(index) == '\n') {
 					this.lineFeeds++;
 				}
 			}
@@ -143,9 +153,13 @@ public final class DiscardingSink implements AutoCloseable {
 			byte[] chunk = new byte[64 * 1024];
 			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), chunk.length)) {
 				int read;
-				while ((read = in.read(chunk)) > 0) {
-					for (int i = 0; i < read; i++) {
-						if (chunk[i] == '\n') {
+				while ((read = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+					int index = 0;
+					for (; index + 8 <= read; index += 8) {
+						this.lineFeeds += lineFeeds((long) LONGS.get(chunk, index));
+					}
+					for (; index < read; index++) {
+						if (chunk[index] == '\n') {
 							this.lineFeeds++;
 						}
 					}
@@ -155,6 +169,16 @@ public final class DiscardingSink implements AutoCloseable {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Bad gzip body", ex);
 			}
+		}
+
+		/**
+		 * The number of {@code '\n'} bytes in a word: XOR makes them zero, and only a zero byte keeps its
+		 * high bit clear once its low seven bits plus 0x7F are OR-ed with it.
+		 */
+		private static int lineFeeds(long word) {
+			long x = word ^ 0x0A0A0A0A0A0A0A0AL;
+			long nonZero = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x;
+			return Long.bitCount(~nonZero & 0x8080808080808080L);
 		}
 
 		long lines() {

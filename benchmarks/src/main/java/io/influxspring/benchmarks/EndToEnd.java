@@ -3,6 +3,7 @@ package io.influxspring.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -20,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * counted a different number of lines than the child wrote.
  * <p>
  * Options: {@code --points N} (2,000,000), {@code --runs R} (3), {@code --warmup W} (200,000 untimed
- * points first), {@code --contenders ours,official,questdb,raw} (also {@code ours-nogzip} and
- * {@code raw-gzip}), {@code --jvm-args "-Xmx4g"} (for the children), {@code --timeout 600} (seconds
+ * points first), {@code --contenders ours,official,questdb,raw} (also {@code ours-nogzip},
+ * {@code ours-block} and {@code raw-gzip}), {@code --jvm-args "-Xmx4g"} (for the children), {@code --timeout 600} (seconds
  * per child).
  */
 public final class EndToEnd {
@@ -47,6 +48,7 @@ public final class EndToEnd {
 		contenders.forEach((name) -> results.put(name, new ArrayList<>()));
 		boolean allValid = true;
 		try (DiscardingSink sink = new DiscardingSink()) {
+			warmUp(sink);
 			for (int run = 1; run <= runs; run++) {
 				for (String name : contenders) {
 					RunResult result = runChild(sink, name, points, warmup, jvmArgs, timeout);
@@ -74,6 +76,7 @@ public final class EndToEnd {
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), ContenderRun.class.getName(), name,
 				Integer.toString(sink.port()), Integer.toString(points), Integer.toString(warmup)));
 		DiscardingSink.Counts before = sink.counts();
+		long sinkCpuBefore = processCpuNanos();
 		Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		List<String> results = new ArrayList<>();
 		Thread reader = new Thread(() -> readOutput(child, name, results), name + "-output");
@@ -86,10 +89,11 @@ public final class EndToEnd {
 		reader.join();
 		String result = results.isEmpty() ? null : results.get(0);
 		long counted = sink.counts().minus(before).lines();
+		long sinkCpu = processCpuNanos() - sinkCpuBefore;
 		if (child.exitValue() != 0 || result == null) {
 			return new RunResult(name, KeyValues.parse(""), "child exited with " + child.exitValue());
 		}
-		KeyValues figures = KeyValues.parse(result);
+		KeyValues figures = KeyValues.parse(result + ";sinkCpuPerLine=" + sinkCpu / Math.max(1, counted));
 		String problem = null;
 		if (counted != (long) points + warmup) {
 			problem = String.format("the sink counted %,d lines, the contender wrote %,d", counted,
@@ -100,6 +104,21 @@ public final class EndToEnd {
 					figures.getLong("sinkLines"), points);
 		}
 		return new RunResult(name, figures, problem);
+	}
+
+	/** Posts plain and gzip bodies to the sink first, so that no contender pays for compiling it. */
+	private static void warmUp(DiscardingSink sink) throws Exception {
+		try (Contender plain = new RawCeilingContender(sink.port(), false);
+				Contender gzip = new RawCeilingContender(sink.port(), true)) {
+			plain.prepare(0, 500_000).run();
+			gzip.prepare(0, 250_000).run();
+		}
+	}
+
+	/** CPU time of this JVM, which hosts the sink. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	/** Keeps the result line, passes any other line on to stderr. */

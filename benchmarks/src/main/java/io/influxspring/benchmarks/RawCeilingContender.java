@@ -61,6 +61,7 @@ final class RawCeilingContender implements Contender {
 					throw new IllegalStateException("The sink answered " + status);
 				}
 			}
+			return System.nanoTime();
 		};
 	}
 

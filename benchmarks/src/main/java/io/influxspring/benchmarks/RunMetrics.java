@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.management.NotificationEmitter;
@@ -19,8 +20,8 @@ import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
 
 /**
- * What one timed write costs the JVM: bytes allocated by the calling thread and by all threads,
- * process CPU time, peak heap used (before each GC, and at the end) and the largest heap left
+ * What one timed write costs the JVM: bytes allocated and CPU time used by the calling thread and
+ * by all Java threads, process CPU time (the rest is GC, JIT and other VM threads), peak heap used (before each GC, and at the end) and the largest heap left
  * after a GC, collections and their time.
  */
 final class RunMetrics {
@@ -43,6 +44,10 @@ final class RunMetrics {
 	private long callerAllocated;
 
 	private Map<Long, Long> threadsAllocated;
+
+	private Map<Long, Long> threadsCpu;
+
+	private long callerCpu;
 
 	private long cpuNanos;
 
@@ -69,19 +74,19 @@ final class RunMetrics {
 		this.collections = collections();
 		this.collectionMillis = collectionMillis();
 		this.cpuNanos = OS.getProcessCpuTime();
-		this.threadsAllocated = allocatedByThread();
+		this.threadsAllocated = byThread(THREADS::getThreadAllocatedBytes);
+		this.threadsCpu = byThread(THREADS::getThreadCpuTime);
+		this.callerCpu = THREADS.getCurrentThreadCpuTime();
 		this.callerAllocated = THREADS.getCurrentThreadAllocatedBytes();
 	}
 
 	/** The figures since {@link #start()}, keyed for the report. */
 	Map<String, Object> stop() {
 		long caller = THREADS.getCurrentThreadAllocatedBytes() - this.callerAllocated;
-		Map<Long, Long> after = allocatedByThread();
+		long callerCpu = THREADS.getCurrentThreadCpuTime() - this.callerCpu;
+		long all = sumSince(byThread(THREADS::getThreadAllocatedBytes), this.threadsAllocated);
+		long javaCpu = sumSince(byThread(THREADS::getThreadCpuTime), this.threadsCpu);
 		long cpu = OS.getProcessCpuTime() - this.cpuNanos;
-		long all = 0;
-		for (Map.Entry<Long, Long> thread : after.entrySet()) {
-			all += thread.getValue() - this.threadsAllocated.getOrDefault(thread.getKey(), 0L);
-		}
 		try {
 			Thread.sleep(200);
 		}
@@ -93,6 +98,8 @@ final class RunMetrics {
 		figures.put("callerAlloc", caller);
 		figures.put("allAlloc", all);
 		figures.put("cpuNanos", cpu);
+		figures.put("callerCpuNanos", callerCpu);
+		figures.put("javaCpuNanos", javaCpu);
 		figures.put("peakHeap", this.peakUsed.get());
 		figures.put("peakLive", this.peakLive.get());
 		figures.put("gcs", collections() - this.collections);
@@ -114,16 +121,26 @@ final class RunMetrics {
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
-	private static Map<Long, Long> allocatedByThread() {
+	/** A per-thread figure of every live thread, by thread id; negative (unknown) figures are left out. */
+	private static Map<Long, Long> byThread(Function<long[], long[]> figure) {
 		long[] ids = THREADS.getAllThreadIds();
-		long[] allocated = THREADS.getThreadAllocatedBytes(ids);
+		long[] values = figure.apply(ids);
 		Map<Long, Long> byThread = new HashMap<>();
 		for (int i = 0; i < ids.length; i++) {
-			if (allocated[i] >= 0) {
-				byThread.put(ids[i], allocated[i]);
+			if (values[i] >= 0) {
+				byThread.put(ids[i], values[i]);
 			}
 		}
 		return byThread;
+	}
+
+	/** The growth of a per-thread figure; threads that ended in between are missed. */
+	private static long sumSince(Map<Long, Long> now, Map<Long, Long> before) {
+		long sum = 0;
+		for (Map.Entry<Long, Long> thread : now.entrySet()) {
+			sum += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+		}
+		return sum;
 	}
 
 	private static long collections() {

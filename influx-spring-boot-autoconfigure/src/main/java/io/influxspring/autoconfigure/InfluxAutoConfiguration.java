@@ -17,6 +17,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.ResourceLoader;
@@ -51,6 +52,12 @@ public final class InfluxAutoConfiguration {
 	InfluxMeasurementValidator influxMeasurementValidator(BeanFactory beanFactory,
 			ObjectProvider<MeasurementMapper> mapper) {
 		return new InfluxMeasurementValidator(beanFactory, mapper);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "influx.events.enabled", matchIfMissing = true)
+	InfluxWriteEventPublisher influxWriteEventPublisher(ApplicationEventPublisher publisher, InfluxProperties properties) {
+		return new InfluxWriteEventPublisher(publisher, properties.getEvents().isPublishSuccesses());
 	}
 
 	@Bean

@@ -91,6 +91,8 @@ public class InfluxProperties {
 
 	private final Mapping mapping = new Mapping();
 
+	private final Events events = new Events();
+
 	public @Nullable String getUrl() {
 		return this.url;
 	}
@@ -209,6 +211,41 @@ public class InfluxProperties {
 
 	public Mapping getMapping() {
 		return this.mapping;
+	}
+
+	public Events getEvents() {
+		return this.events;
+	}
+
+	/** Write signals published as application events. */
+	public static class Events {
+
+		/**
+		 * Whether write failures, retries and drops are published as application events.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether successful writes are published as application events too (one per request).
+		 */
+		private boolean publishSuccesses;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isPublishSuccesses() {
+			return this.publishSuccesses;
+		}
+
+		public void setPublishSuccesses(boolean publishSuccesses) {
+			this.publishSuccesses = publishSuccesses;
+		}
+
 	}
 
 	/** Mapping of {@code @InfluxMeasurement} types. */

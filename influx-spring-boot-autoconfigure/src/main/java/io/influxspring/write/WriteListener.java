@@ -6,6 +6,10 @@ package io.influxspring.write;
  */
 public interface WriteListener {
 
+	/** A write request got its answer (or failed without one); for timing requests. */
+	default void onResponse(WriteResponse event) {
+	}
+
 	/** Lines were acknowledged by the server. */
 	default void onSuccess(WriteSuccess event) {
 	}

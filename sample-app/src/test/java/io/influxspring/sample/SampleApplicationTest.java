@@ -22,8 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Starts the sample on its embedded default and reads the rows it writes back from QuestDB. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SampleApplicationTest {
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
 
 	@TempDir
 	static Path questDbRoot;
@@ -35,6 +38,27 @@ class SampleApplicationTest {
 
 	@Autowired
 	EmbeddedQuestDb questDb;
+
+	@Test
+	void showsTheInfluxHealthComponentAndMetrics() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> health = http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+		String status = JsonPath.read(health.body(), "$.components.influx.status");
+		String url = JsonPath.read(health.body(), "$.components.influx.details.url");
+		assertThat(status).isEqualTo("UP");
+		assertThat(url).isEqualTo(this.questDb.url());
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> metric = http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/metrics/influx.write.lines?tag=outcome:written"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(metric.statusCode()).as(metric.body()).isEqualTo(200);
+			Number written = JsonPath.read(metric.body(), "$.measurements[0].value");
+			assertThat(written.doubleValue()).isPositive();
+		});
+	}
 
 	@Test
 	void writesJvmStatisticsToTheEmbeddedQuestDb() {

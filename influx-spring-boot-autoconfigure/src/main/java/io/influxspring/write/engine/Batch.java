@@ -26,6 +26,9 @@ final class Batch {
 
 	long dueNanos;
 
+	/** When the current attempt was sent ({@code System.nanoTime()}). */
+	long sentNanos;
+
 	boolean resolved;
 
 	@Nullable Disposable request;

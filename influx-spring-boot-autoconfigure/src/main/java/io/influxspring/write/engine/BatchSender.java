@@ -70,6 +70,26 @@ final class BatchSender {
 					null)));
 	}
 
+	/** Asks the server for {@code /ping}; errors (connection refused, timeout) are signalled. */
+	Mono<ServerPing> ping(java.time.Duration timeout) {
+		return this.webClient.get()
+			.uri(URI.create(this.baseUrl + "/ping"))
+			.headers((headers) -> {
+				if (this.authorization != null) {
+					headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+				}
+			})
+			.exchangeToMono((response) -> {
+				String version = response.headers().asHttpHeaders().getFirst("X-Influxdb-Version");
+				int status = response.statusCode().value();
+				return response.bodyToMono(String.class)
+					.defaultIfEmpty("")
+					.map((body) -> new ServerPing(status,
+							(version != null && !version.isBlank()) ? version : ServerMessages.stringField(body, "version")));
+			})
+			.timeout(timeout);
+	}
+
 	private Mono<SendOutcome> classify(ClientResponse response) {
 		int status = response.statusCode().value();
 		if (response.statusCode().is2xxSuccessful()) {

@@ -186,6 +186,14 @@ public final class BatchingWriteApi implements WriteApi {
 		return this.options;
 	}
 
+	/**
+	 * Asks the server for {@code GET /ping} with the writer's client and credentials.
+	 * @return the answer, or an error when there is none within {@code timeout}
+	 */
+	public reactor.core.publisher.Mono<ServerPing> ping(java.time.Duration timeout) {
+		return this.sender.ping(timeout);
+	}
+
 	/** The server's base URL (never carries credentials). */
 	public String getUrl() {
 		return this.sender.baseUrl();

@@ -1,7 +1,6 @@
 package io.influxspring.write.engine;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import io.influxspring.write.OverflowPolicy;
 import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteFailure;
 import io.influxspring.write.WriteOptions;
+import io.influxspring.write.WriteResponse;
 import io.influxspring.write.WriteRetry;
 import io.influxspring.write.WriteSuccess;
 import org.jspecify.annotations.Nullable;
@@ -61,23 +61,9 @@ final class LineStore {
 
 	private int unresolvedBatches;
 
-	private long offered;
-
-	private long written;
-
-	private long failed;
-
-	private long dropped;
-
 	private long retrying;
 
-	private long retries;
-
-	private @Nullable Instant lastFailureTime;
-
-	private @Nullable String lastFailureMessage;
-
-	private @Nullable Instant lastSuccessTime;
+	private final LineCounts counts = new LineCounts();
 
 	/**
 	 * @param wakeUp asks for a dispatch without blocking; called under the lock while a writer waits
@@ -100,7 +86,7 @@ final class LineStore {
 		this.lock.lock();
 		try {
 			requireOpen();
-			this.offered += lines.count;
+			this.counts.offered(lines.count);
 			boolean block = this.options.overflow() == OverflowPolicy.BLOCK;
 			int from = block ? 0 : makeRoom(lines, effects);
 			byte[] bytes = lines.buffer.array();
@@ -180,7 +166,7 @@ final class LineStore {
 			Thread.currentThread().interrupt();
 		}
 		if (this.state != State.OPEN) {
-			this.offered -= incoming;
+			this.counts.offered(-incoming);
 			requireOpen();
 		}
 		if (buffered() - incoming < limit) {
@@ -249,6 +235,7 @@ final class LineStore {
 				if (batch.attempts++ == 0) {
 					batch.firstAttemptNanos = now;
 				}
+				batch.sentNanos = now;
 				this.inFlight.add(batch);
 				ready.add(batch);
 			}
@@ -302,9 +289,12 @@ final class LineStore {
 			batch.request = null;
 			effects.dispatch = true;
 			InfluxWriteException error = outcome.error();
+			WriteResponse response = new WriteResponse(batch.lineCount, outcome.statusCode(),
+					Duration.ofNanos(now - batch.sentNanos), error);
+			effects.notify(() -> this.listeners.response(response));
 			if (error == null) {
-				this.written += batch.lineCount;
-				this.lastSuccessTime = Instant.now();
+				this.counts.written(batch.lineCount);
+				this.counts.succeeded();
 				resolve(batch, null, effects);
 				WriteSuccess event = new WriteSuccess(batch.view(), batch.attempts, outcome.statusCode());
 				effects.notify(() -> this.listeners.success(event));
@@ -321,12 +311,12 @@ final class LineStore {
 				batch.resolved = true;
 			}
 			else {
-				recordFailure(error);
+				this.counts.requestFailed(error);
 				Duration delay = (error.isRetryable() && this.state != State.CLOSED)
 						? this.retryPolicy.nextDelay(batch.attempts, now - batch.firstAttemptNanos, outcome.retryAfter())
 						: null;
 				if (delay != null) {
-					this.retries++;
+					this.counts.retried();
 					batch.dueNanos = now + delay.toNanos();
 					this.waiting.add(batch);
 					this.retrying += batch.lineCount;
@@ -335,7 +325,7 @@ final class LineStore {
 					effects.notify(() -> this.listeners.retry(event));
 				}
 				else {
-					this.failed += batch.lineCount;
+					this.counts.failed(batch.lineCount, error.isRetryable());
 					resolve(batch, error, effects);
 					WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
 					effects.notify(() -> this.listeners.failure(event));
@@ -351,9 +341,9 @@ final class LineStore {
 	private void completePartially(Batch batch, SendOutcome outcome, InfluxWriteException error, Effects effects) {
 		LineBatch rejected = batch.lines(outcome.rejectedLines(), true);
 		LineBatch accepted = batch.lines(outcome.rejectedLines(), false);
-		recordFailure(error);
-		this.written += accepted.size();
-		this.failed += rejected.size();
+		this.counts.requestFailed(error);
+		this.counts.written(accepted.size());
+		this.counts.failed(rejected.size(), false);
 		resolve(batch, error, effects);
 		WriteSuccess success = new WriteSuccess(accepted, batch.attempts, outcome.statusCode());
 		WriteFailure failure = new WriteFailure(rejected, batch.attempts, error);
@@ -361,11 +351,6 @@ final class LineStore {
 			this.listeners.success(success);
 			this.listeners.failure(failure);
 		});
-	}
-
-	private void recordFailure(InfluxWriteException error) {
-		this.lastFailureTime = Instant.now();
-		this.lastFailureMessage = error.getMessage();
 	}
 
 	private void resolve(Batch batch, @Nullable InfluxWriteException error, Effects effects) {
@@ -379,14 +364,14 @@ final class LineStore {
 		if (request != null) {
 			request.dispose();
 		}
-		this.dropped += batch.lineCount;
+		this.counts.dropped(batch.lineCount, reason);
 		resolve(batch, dropError(batch.lineCount, reason), effects);
 		WriteDrop event = new WriteDrop(batch.view(), reason);
 		effects.notify(() -> this.listeners.drop(event));
 	}
 
 	private void dropLines(LineBatch lines, WriteDrop.Reason reason, Effects effects) {
-		this.dropped += lines.size();
+		this.counts.dropped(lines.size(), reason);
 		WriteDrop event = new WriteDrop(lines, reason);
 		effects.notify(() -> this.listeners.drop(event));
 	}
@@ -439,7 +424,7 @@ final class LineStore {
 				return 0;
 			}
 			this.state = (reason == WriteDrop.Reason.DISPOSED) ? State.DISPOSED : State.CLOSED;
-			long before = this.dropped;
+			long before = this.counts.droppedTotal();
 			if (!this.open.isEmpty()) {
 				dropLines(this.open.clear(), reason, effects);
 			}
@@ -453,7 +438,7 @@ final class LineStore {
 			left.sort((a, b) -> Long.compare(a.sequence, b.sequence));
 			left.forEach((batch) -> dropBatch(batch, reason, effects));
 			this.space.signalAll();
-			return (int) (this.dropped - before);
+			return (int) (this.counts.droppedTotal() - before);
 		}
 		finally {
 			this.lock.unlock();
@@ -461,7 +446,7 @@ final class LineStore {
 	}
 
 	private long buffered() {
-		return this.offered - this.written - this.failed - this.dropped;
+		return this.counts.unresolved();
 	}
 
 	/** Counts the lines held, batch by batch, independently of the running totals. */
@@ -482,8 +467,7 @@ final class LineStore {
 	WriteStatistics statistics() {
 		this.lock.lock();
 		try {
-			return new WriteStatistics(this.offered, this.written, this.failed, this.dropped, countBuffered(),
-					this.retrying, this.inFlight.size(), this.retries, this.lastFailureTime, this.lastFailureMessage, this.lastSuccessTime);
+			return this.counts.snapshot(countBuffered(), this.retrying, this.inFlight.size());
 		}
 		finally {
 			this.lock.unlock();

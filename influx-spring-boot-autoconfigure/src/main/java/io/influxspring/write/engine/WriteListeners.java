@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteFailure;
 import io.influxspring.write.WriteListener;
+import io.influxspring.write.WriteResponse;
 import io.influxspring.write.WriteRetry;
 import io.influxspring.write.WriteSuccess;
 import org.apache.commons.logging.Log;
@@ -36,6 +37,10 @@ final class WriteListeners {
 
 	void remove(WriteListener listener) {
 		this.listeners.remove(listener);
+	}
+
+	void response(WriteResponse event) {
+		each((listener) -> listener.onResponse(event));
 	}
 
 	void success(WriteSuccess event) {

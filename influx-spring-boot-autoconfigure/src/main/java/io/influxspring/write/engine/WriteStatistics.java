@@ -6,21 +6,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A consistent snapshot of a writer's line counts: {@code offered = written + failed + dropped +
- * buffered} always holds.
+ * buffered} always holds, with {@code buffered} counted batch by batch.
  *
  * @param offered lines accepted by write methods
  * @param written lines acknowledged by the server
- * @param failed lines rejected by the server or out of retries
- * @param dropped lines dropped on overflow, close or dispose
+ * @param failed lines that failed for good: {@code rejected + expired}
+ * @param dropped lines dropped: {@code droppedOverflow + droppedClosed + droppedDisposed}
  * @param buffered lines not yet resolved: open batch, queued, in flight and waiting for retry
  * @param retrying lines of {@code buffered} waiting for a retry
  * @param inFlightRequests write requests sent and not yet answered
  * @param retries requests retried so far
+ * @param rejected lines the server rejected (not retried)
+ * @param expired lines that ran out of retries
+ * @param droppedOverflow lines dropped because the buffer was full
+ * @param droppedClosed lines dropped because close did not manage to write them in time
+ * @param droppedDisposed lines dropped by dispose
  * @param lastFailureTime when a request last failed, or {@code null}
  * @param lastFailureMessage why it failed (no credentials), or {@code null}
  * @param lastSuccessTime when a request last succeeded, or {@code null}
+ * @param failingSince when requests started failing without a success since, or {@code null}
  */
 public record WriteStatistics(long offered, long written, long failed, long dropped, long buffered, long retrying,
-		int inFlightRequests, long retries, @Nullable Instant lastFailureTime, @Nullable String lastFailureMessage,
-		@Nullable Instant lastSuccessTime) {
+		int inFlightRequests, long retries, long rejected, long expired, long droppedOverflow, long droppedClosed,
+		long droppedDisposed, @Nullable Instant lastFailureTime, @Nullable String lastFailureMessage,
+		@Nullable Instant lastSuccessTime, @Nullable Instant failingSince) {
 }

@@ -1,0 +1,69 @@
+package io.influxspring.benchmarks;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiscardingSinkTest {
+
+	private final DiscardingSink sink = new DiscardingSink();
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@AfterEach
+	void close() {
+		this.sink.close();
+	}
+
+	@Test
+	void countsLinesOfPlainAndGzipBodiesOnAnyPath() throws Exception {
+		String body = "cpu,host=a usage=1 1\ncpu,host=b usage=2 2\n".repeat(1000) + "cpu last=3i";
+		assertThat(post("/api/v2/write?org=o&bucket=b", body.getBytes(StandardCharsets.UTF_8), false)).isEqualTo(204);
+		assertThat(post("/write", gzip(body), true)).isEqualTo(204);
+		assertThat(post("/write", "é😀 x=1\n".getBytes(StandardCharsets.UTF_8), false)).isEqualTo(204);
+		DiscardingSink.Counts counts = this.sink.counts();
+		assertThat(counts.lines()).isEqualTo(2 * 2001 + 1);
+		assertThat(counts.requests()).isEqualTo(3);
+		assertThat(this.sink.paths()).containsExactlyInAnyOrder("/api/v2/write", "/write");
+	}
+
+	@Test
+	void answersItsCountsAndNotFoundToOtherGets() throws Exception {
+		post("/write", "a x=1\nb x=2".getBytes(StandardCharsets.UTF_8), false);
+		HttpResponse<String> stats = this.http.send(HttpRequest.newBuilder(uri(DiscardingSink.STATS_PATH)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(DiscardingSink.Counts.parse(stats.body())).isEqualTo(new DiscardingSink.Counts(2, 11, 1));
+		assertThat(this.http.send(HttpRequest.newBuilder(uri("/settings")).build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(404);
+	}
+
+	private int post(String path, byte[] body, boolean gzip) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (gzip) {
+			request.header("Content-Encoding", "gzip");
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.sink.port() + path);
+	}
+
+	private static byte[] gzip(String text) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+			gzip.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		return out.toByteArray();
+	}
+
+}

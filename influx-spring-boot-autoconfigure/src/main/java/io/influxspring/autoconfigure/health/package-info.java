@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code influx} Actuator health contributor.
+ */
+@NullMarked
+package io.influxspring.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

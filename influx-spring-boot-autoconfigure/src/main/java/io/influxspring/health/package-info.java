@@ -1,0 +1,7 @@
+/**
+ * The Actuator health indicator of an InfluxDB writer.
+ */
+@NullMarked
+package io.influxspring.health;
+
+import org.jspecify.annotations.NullMarked;
