@@ -78,6 +78,25 @@ class InfluxHealthContributorAutoConfigurationTest {
 	}
 
 	@Test
+	void turnsDownWhenTheRealServerIsKilledAndUpWhenItIsBack() {
+		try (InfluxDb1Server own = new InfluxDb1Server()) {
+			own.start();
+			this.runner.withPropertyValues("influx.url=" + own.url(), "influx.api-version=v1", "influx.database=d")
+				.run((context) -> {
+					ReactiveHealthContributor contributor = context.getBean("influxHealthContributor",
+							ReactiveHealthContributor.class);
+					assertThat(health(contributor).getStatus()).isEqualTo(Status.UP);
+					own.kill();
+					Health down = health(contributor);
+					assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+					assertThat(down.getDetails()).containsKey("error").containsEntry("url", own.url());
+					own.restart();
+					assertThat(health(contributor).getStatus()).isEqualTo(Status.UP);
+				});
+		}
+	}
+
+	@Test
 	void isDownWhenPingTimesOut() {
 		stub.enqueue(StubResponse.noContent().delay(Duration.ofSeconds(3)));
 		this.runner.withPropertyValues("influx.url=" + stub.url(), "influx.bucket=b", "management.health.influx.timeout=200ms")
