@@ -61,6 +61,32 @@ class SampleApplicationTest {
 	}
 
 	@Test
+	void writesPlacedOrdersToTheEmbeddedQuestDb() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		for (String country : new String[] { "DE", "FR", "DE" }) {
+			HttpResponse<String> response = http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/orders"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"{\"country\":\"" + country + "\",\"payment\":\"card\",\"amount\":10.5,\"items\":2}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		}
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			String query = URLEncoder.encode("SELECT country, count(), sum(amount), sum(items) FROM order_placed ORDER BY country",
+					StandardCharsets.UTF_8);
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(URI.create(this.questDb.url() + "/exec?query=" + query)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			java.util.List<java.util.List<Object>> rows = JsonPath.read(response.body(), "$.dataset");
+			assertThat(rows).hasSize(2);
+			assertThat(rows.get(0)).containsExactly("DE", 2, 21.0, 4);
+			assertThat(rows.get(1)).containsExactly("FR", 1, 10.5, 2);
+		});
+	}
+
+	@Test
 	void writesJvmStatisticsToTheEmbeddedQuestDb() {
 		HttpClient http = HttpClient.newHttpClient();
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
