@@ -6,7 +6,6 @@ import io.influxspring.autoconfigure.InfluxProperties.Retry;
 import io.influxspring.autoconfigure.InfluxProperties.Write;
 import io.influxspring.write.WriteOptions;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /** Turns {@code influx.write.*} into {@link WriteOptions}, naming the property of any value out of range. */
 final class InfluxWriteOptions {
@@ -89,7 +88,8 @@ final class InfluxWriteOptions {
 	}
 
 	private static void fail(String property, Object value, String reason) {
-		throw new InvalidConfigurationPropertyValueException(property, value, reason);
+		throw new InfluxConfigurationException(property, value, reason,
+				"Change " + property + " (see the starter's README for its meaning and default), or remove it to use the default.");
 	}
 
 }

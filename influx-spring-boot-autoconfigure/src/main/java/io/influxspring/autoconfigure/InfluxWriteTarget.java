@@ -10,7 +10,6 @@ import io.influxspring.autoconfigure.InfluxProperties.ApiVersion;
 import io.influxspring.write.WritePrecision;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Where writes go and how they authenticate, derived from the connection details and the API
@@ -46,8 +45,9 @@ record InfluxWriteTarget(String baseUrl, String path, @Nullable String authoriza
 			case V2 -> {
 				path = "/api/v2/write";
 				if (hasText(details.getOrg()) && hasText(details.getOrgId())) {
-					throw new InvalidConfigurationPropertyValueException("influx.org-id", details.getOrgId(),
-							"Set either influx.org or influx.org-id, not both");
+					throw new InfluxConfigurationException("influx.org-id", details.getOrgId(),
+							"influx.org and influx.org-id are both set",
+							"Set either influx.org (the organization's name) or influx.org-id (its ID), not both.");
 				}
 				if (hasText(details.getOrgId())) {
 					query.add("orgID=" + encode(details.getOrgId()));
@@ -91,20 +91,22 @@ record InfluxWriteTarget(String baseUrl, String path, @Nullable String authoriza
 			uri = URI.create(url.trim());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("influx.url", url, "Not a valid URL: " + ex.getMessage());
+			throw new InfluxConfigurationException("influx.url", url, "Not a valid URL: " + ex.getMessage(),
+					"Set influx.url to the server's base URL, e.g. http://localhost:8086.");
 		}
 		String scheme = uri.getScheme();
 		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || uri.getHost() == null) {
-			throw new InvalidConfigurationPropertyValueException("influx.url", url,
-					"Expected an http:// or https:// URL with a host, e.g. http://localhost:8086");
+			throw new InfluxConfigurationException("influx.url", url, "Not an http:// or https:// URL with a host",
+					"Set influx.url to the server's base URL, e.g. http://localhost:8086.");
 		}
 		if (uri.getRawUserInfo() != null) {
-			throw new InvalidConfigurationPropertyValueException("influx.url", "(hidden)",
-					"Credentials do not belong in the URL: use influx.token or influx.username and influx.password");
+			throw new InfluxConfigurationException("influx.url", "(hidden: it contains credentials)",
+					"Credentials do not belong in the URL",
+					"Remove the user information from influx.url and set influx.token, or influx.username and influx.password.");
 		}
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw new InvalidConfigurationPropertyValueException("influx.url", url,
-					"The URL must not have a query or fragment");
+			throw new InfluxConfigurationException("influx.url", url, "The URL has a query or fragment",
+					"Set influx.url to the server's base URL only; the starter adds the write path and query.");
 		}
 		String text = uri.toString();
 		return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -112,8 +114,10 @@ record InfluxWriteTarget(String baseUrl, String path, @Nullable String authoriza
 
 	private static String required(@Nullable String value, String property, ApiVersion version) {
 		if (!hasText(value)) {
-			throw new InvalidConfigurationPropertyValueException(property, value,
-					property + " is required with influx.api-version=" + version.name().toLowerCase());
+			throw new InfluxConfigurationException(property, null,
+					property + " is required with influx.api-version=" + version.name().toLowerCase(),
+					"Set " + property + " to the " + ((version == ApiVersion.V2) ? "bucket" : "database")
+							+ " to write to, or set influx.api-version to the API your server offers (v1, v2 or v3).");
 		}
 		return value;
 	}

@@ -15,8 +15,8 @@ final class PropertiesInfluxConnectionDetails implements InfluxConnectionDetails
 	public String getUrl() {
 		String url = this.properties.getUrl();
 		if (url == null || url.isBlank()) {
-			throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
-					"influx.url", url, "The URL of the InfluxDB server is required");
+			throw new InfluxConfigurationException("influx.url", null, "The URL of the InfluxDB server is required",
+					"Set influx.url to the server's base URL, e.g. http://localhost:8086.");
 		}
 		return url;
 	}
