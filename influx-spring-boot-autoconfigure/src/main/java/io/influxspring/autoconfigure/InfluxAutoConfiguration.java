@@ -5,6 +5,7 @@ import io.influxspring.write.WriteApi;
 import io.influxspring.write.WriteListener;
 import io.influxspring.write.engine.BatchingWriteApi;
 import io.influxspring.write.engine.BatchingWriteApiBuilder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +15,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -29,7 +33,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * batching {@link WriteApi} for InfluxDB, when {@code influx.url} is set or an
  * {@link InfluxConnectionDetails} bean is defined.
  */
-@AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class },
+		afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
 @ConditionalOnClass({ WebClient.class, WriteApi.class })
 @EnableConfigurationProperties(InfluxProperties.class)
 public final class InfluxAutoConfiguration {
@@ -66,13 +71,18 @@ public final class InfluxAutoConfiguration {
 	BatchingWriteApi influxWriteApi(InfluxProperties properties, InfluxConnectionDetails connectionDetails,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<WriteListener> listeners,
-			MeasurementMapper mapper, ResourceLoader resourceLoader) {
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<WriteListener> listeners, MeasurementMapper mapper, ResourceLoader resourceLoader) {
 		InfluxWriteTarget target = InfluxWriteTarget.of(connectionDetails, properties);
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
+		String bundle = properties.getSsl().getBundle();
+		if (bundle != null && !bundle.isBlank()) {
+			settings = settings.withSslBundle(sslBundle(sslBundles.getIfAvailable(), bundle));
+		}
 		ClientHttpConnector connector = connectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
-			.build(httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-				.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout()));
+			.build(settings);
 		WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder).clientConnector(connector).build();
 		BatchingWriteApiBuilder builder = BatchingWriteApi.builder(webClient, target.baseUrl())
 			.options(InfluxWriteOptions.of(properties))
@@ -82,6 +92,21 @@ public final class InfluxAutoConfiguration {
 			.defaultTags(properties.getDefaultTags());
 		listeners.orderedStream().forEach(builder::listener);
 		return builder.build();
+	}
+
+	private static SslBundle sslBundle(@Nullable SslBundles bundles, String name) {
+		if (bundles == null) {
+			throw new InfluxConfigurationException("influx.ssl.bundle", name, "No SSL bundles are configured",
+					"Define the bundle under spring.ssl.bundle.pem." + name + " or spring.ssl.bundle.jks." + name + ".");
+		}
+		try {
+			return bundles.getBundle(name);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new InfluxConfigurationException("influx.ssl.bundle", name, "There is no SSL bundle of that name",
+					"Define the bundle under spring.ssl.bundle.pem." + name + " or spring.ssl.bundle.jks." + name
+							+ ", or correct influx.ssl.bundle.");
+		}
 	}
 
 	@Bean

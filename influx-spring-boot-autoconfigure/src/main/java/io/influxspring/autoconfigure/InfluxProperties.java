@@ -91,6 +91,8 @@ public class InfluxProperties {
 
 	private final Mapping mapping = new Mapping();
 
+	private final Ssl ssl = new Ssl();
+
 	private final Events events = new Events();
 
 	public @Nullable String getUrl() {
@@ -211,6 +213,28 @@ public class InfluxProperties {
 
 	public Mapping getMapping() {
 		return this.mapping;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	/** TLS of the connection to the server. */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) that holds the trust material and client certificate.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
 	}
 
 	public Events getEvents() {

@@ -150,6 +150,11 @@ public abstract class ExternalProcessServer implements BeforeAllCallback, AfterA
 		stop();
 	}
 
+	/** A new client for talking to the server (override to trust a test certificate). */
+	protected SimpleHttp newHttp() {
+		return new SimpleHttp();
+	}
+
 	/** HTTP client bound to the current process run (recreated on restart to drop stale connections). */
 	protected SimpleHttp http() {
 		SimpleHttp client = this.http;
@@ -184,7 +189,7 @@ public abstract class ExternalProcessServer implements BeforeAllCallback, AfterA
 		catch (IOException ex) {
 			throw startupFailure("could not be launched: " + ex, ex);
 		}
-		this.http = new SimpleHttp();
+		this.http = newHttp();
 		awaitReady(started);
 	}
 

@@ -31,9 +31,17 @@ public class InfluxDb1Server extends ExternalProcessServer {
 
 	private volatile int httpPort;
 
+	private final TestCertificate certificate;
+
 	/** Creates a server; call {@link #start()} or register it as a JUnit extension. */
 	public InfluxDb1Server() {
+		this(null);
+	}
+
+	/** Creates a server that serves HTTPS only, with the given certificate. */
+	public InfluxDb1Server(TestCertificate certificate) {
 		super("influxd", "apt-get install influxdb");
+		this.certificate = certificate;
 	}
 
 	@Override
@@ -45,8 +53,22 @@ public class InfluxDb1Server extends ExternalProcessServer {
 				"bind-address = \"127.0.0.1:" + rpcPort + "\"", "[meta]", "  dir = " + tomlPath(dir.resolve("meta")),
 				"[data]", "  dir = " + tomlPath(dir.resolve("data")), "  wal-dir = " + tomlPath(dir.resolve("wal")),
 				"  query-log-enabled = false", "[http]", "  bind-address = \"127.0.0.1:" + this.httpPort + "\"",
-				"  log-enabled = false", "[monitor]", "  store-enabled = false", "");
+				"  log-enabled = false", https(), "[monitor]", "  store-enabled = false", "");
 		Files.writeString(dir.resolve("influxdb.conf"), config, StandardCharsets.UTF_8);
+	}
+
+	private String https() {
+		if (this.certificate == null) {
+			return "";
+		}
+		return String.join("\n", "  https-enabled = true",
+				"  https-certificate = " + tomlPath(this.certificate.certificateFile()),
+				"  https-private-key = " + tomlPath(this.certificate.privateKeyFile()));
+	}
+
+	@Override
+	protected SimpleHttp newHttp() {
+		return (this.certificate != null) ? new SimpleHttp(this.certificate.sslContext()) : new SimpleHttp();
 	}
 
 	@Override
@@ -70,9 +92,9 @@ public class InfluxDb1Server extends ExternalProcessServer {
 		return 204;
 	}
 
-	/** Base URL, e.g. {@code http://127.0.0.1:PORT}. */
+	/** Base URL, e.g. {@code http://127.0.0.1:PORT} ({@code https} with a certificate). */
 	public String url() {
-		return "http://127.0.0.1:" + port();
+		return ((this.certificate != null) ? "https" : "http") + "://127.0.0.1:" + port();
 	}
 
 	/** HTTP API port. */

@@ -19,10 +19,22 @@ final class SimpleHttp {
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient client;
+
+	SimpleHttp() {
+		this(null);
+	}
+
+	/** A client that trusts what {@code sslContext} trusts, or the JDK's defaults when {@code null}. */
+	SimpleHttp(javax.net.ssl.SSLContext sslContext) {
+		HttpClient.Builder builder = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5));
+		if (sslContext != null) {
+			builder.sslContext(sslContext);
+		}
+		this.client = builder.build();
+	}
 
 	/** Sends a GET request and returns the response with a UTF-8 body. */
 	HttpResponse<String> get(String url) {

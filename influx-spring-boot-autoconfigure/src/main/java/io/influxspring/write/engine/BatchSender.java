@@ -116,9 +116,10 @@ final class BatchSender {
 		return SendOutcome.failure(status, error, RetryPolicy.parseRetryAfter(retryAfter, Instant.now()));
 	}
 
+	/** The most telling exception of a chain: a TLS failure if there is one, else the root cause. */
 	private static String describe(Throwable ex) {
 		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
+		while (!(cause instanceof javax.net.ssl.SSLException) && cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
 		String text = cause.getClass().getSimpleName();
