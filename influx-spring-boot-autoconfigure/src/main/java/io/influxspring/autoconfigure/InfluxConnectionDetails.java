@@ -49,4 +49,9 @@ public interface InfluxConnectionDetails extends ConnectionDetails {
 		return null;
 	}
 
+	/** The write API the server offers, or {@code null} to use {@code influx.api-version}. */
+	default InfluxProperties.@Nullable ApiVersion getApiVersion() {
+		return null;
+	}
+
 }

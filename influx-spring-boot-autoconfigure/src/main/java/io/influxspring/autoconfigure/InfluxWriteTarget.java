@@ -24,7 +24,7 @@ record InfluxWriteTarget(String baseUrl, String path, @Nullable String authoriza
 	static InfluxWriteTarget of(InfluxConnectionDetails details, InfluxProperties properties) {
 		String url = checkUrl(details.getUrl());
 		WritePrecision precision = properties.getPrecision();
-		ApiVersion version = properties.getApiVersion();
+		ApiVersion version = (details.getApiVersion() != null) ? details.getApiVersion() : properties.getApiVersion();
 		StringJoiner query = new StringJoiner("&", "?", "");
 		String path;
 		String authorization = bearer(version, details.getToken());

@@ -236,6 +236,29 @@ class InfluxAutoConfigurationTest {
 	}
 
 	@Test
+	void theApiVersionOfConnectionDetailsWinsOverTheProperty() {
+		this.runner.withBean(InfluxConnectionDetails.class, () -> new InfluxConnectionDetails() {
+
+			@Override
+			public String getUrl() {
+				return server.url();
+			}
+
+			@Override
+			public String getDatabase() {
+				return "from-container";
+			}
+
+			@Override
+			public InfluxProperties.ApiVersion getApiVersion() {
+				return InfluxProperties.ApiVersion.V1;
+			}
+
+		}).withPropertyValues("influx.api-version=v2").run((context) -> assertThat(context.getBean(WriteApi.class).getPath())
+			.isEqualTo("/write?db=from-container&precision=ns"));
+	}
+
+	@Test
 	void usesBootsWebClientBuilderWithItsCustomizers() {
 		withServer().withBean(WebClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-Custom", "yes"))
 			.run((context) -> {
