@@ -4,19 +4,16 @@ import io.influxspring.mapping.MeasurementMapper;
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.WriteListener;
 import io.influxspring.write.engine.BatchingWriteApi;
-import io.influxspring.write.engine.BatchingWriteApiBuilder;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -25,7 +22,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -66,53 +62,31 @@ public final class InfluxAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(WriteApi.class)
+	@ConditionalOnMissingBean
 	@Conditional(OnInfluxConnectionCondition.class)
-	BatchingWriteApi influxWriteApi(InfluxProperties properties, InfluxConnectionDetails connectionDetails,
+	InfluxWriteApiFactory influxWriteApiFactory(InfluxProperties properties, InfluxConnectionDetails connectionDetails,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<WriteListener> listeners, MeasurementMapper mapper, ResourceLoader resourceLoader) {
-		InfluxWriteTarget target = InfluxWriteTarget.of(connectionDetails, properties);
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
-		String bundle = properties.getSsl().getBundle();
-		if (bundle != null && !bundle.isBlank()) {
-			settings = settings.withSslBundle(sslBundle(sslBundles.getIfAvailable(), bundle));
-		}
-		ClientHttpConnector connector = connectorBuilder
-			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
-			.build(settings);
-		WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder).clientConnector(connector).build();
-		BatchingWriteApiBuilder builder = BatchingWriteApi.builder(webClient, target.baseUrl())
-			.options(InfluxWriteOptions.of(properties))
-			.mapper(mapper)
-			.path(target.path())
-			.authorization(target.authorization())
-			.defaultTags(properties.getDefaultTags());
-		listeners.orderedStream().forEach(builder::listener);
-		return builder.build();
+		WebClient webClient = InfluxWebClients.create(properties, webClientBuilder, connectorBuilder,
+				httpClientSettings, sslBundles, resourceLoader);
+		return new InfluxWriteApiFactory(webClient, connectionDetails, properties, listeners.orderedStream().toList(),
+				mapper);
 	}
 
-	private static SslBundle sslBundle(@Nullable SslBundles bundles, String name) {
-		if (bundles == null) {
-			throw new InfluxConfigurationException("influx.ssl.bundle", name, "No SSL bundles are configured",
-					"Define the bundle under spring.ssl.bundle.pem." + name + " or spring.ssl.bundle.jks." + name + ".");
-		}
-		try {
-			return bundles.getBundle(name);
-		}
-		catch (NoSuchSslBundleException ex) {
-			throw new InfluxConfigurationException("influx.ssl.bundle", name, "There is no SSL bundle of that name",
-					"Define the bundle under spring.ssl.bundle.pem." + name + " or spring.ssl.bundle.jks." + name
-							+ ", or correct influx.ssl.bundle.");
-		}
+	@Bean
+	@ConditionalOnMissingBean(value = WriteApi.class, ignored = BucketWriteApi.class)
+	@ConditionalOnBean(InfluxWriteApiFactory.class)
+	BatchingWriteApi influxWriteApi(InfluxWriteApiFactory factory) {
+		return factory.createDefault();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	InfluxWriteApiLifecycle influxWriteApiLifecycle(ObjectProvider<WriteApi> writeApis) {
-		return new InfluxWriteApiLifecycle(writeApis);
+	InfluxWriteApiLifecycle influxWriteApiLifecycle(ObjectProvider<WriteApi> writeApis,
+			ObjectProvider<InfluxWriteApiFactory> factory) {
+		return new InfluxWriteApiLifecycle(writeApis, factory);
 	}
 
 }

@@ -22,8 +22,16 @@ import org.jspecify.annotations.Nullable;
 record InfluxWriteTarget(String baseUrl, String path, @Nullable String authorization) {
 
 	static InfluxWriteTarget of(InfluxConnectionDetails details, InfluxProperties properties) {
+		return of(details, properties, null, properties.getRetentionPolicy(), properties.getPrecision());
+	}
+
+	/**
+	 * The target of a writer for another bucket (v2) or database (v1, v3) than the configured one.
+	 * @param bucket the bucket or database, or {@code null} for the configured one
+	 */
+	static InfluxWriteTarget of(InfluxConnectionDetails details, InfluxProperties properties, @Nullable String bucket,
+			@Nullable String retentionPolicy, WritePrecision precision) {
 		String url = checkUrl(details.getUrl());
-		WritePrecision precision = properties.getPrecision();
 		ApiVersion version = (details.getApiVersion() != null) ? details.getApiVersion() : properties.getApiVersion();
 		StringJoiner query = new StringJoiner("&", "?", "");
 		String path;
@@ -31,9 +39,9 @@ record InfluxWriteTarget(String baseUrl, String path, @Nullable String authoriza
 		switch (version) {
 			case V1 -> {
 				path = "/write";
-				query.add("db=" + encode(required(details.getDatabase(), "influx.database", version)));
-				if (hasText(properties.getRetentionPolicy())) {
-					query.add("rp=" + encode(properties.getRetentionPolicy()));
+				query.add("db=" + encode(required((bucket != null) ? bucket : details.getDatabase(), "influx.database", version)));
+				if (hasText(retentionPolicy)) {
+					query.add("rp=" + encode(retentionPolicy));
 				}
 				query.add("precision=" + ((precision == WritePrecision.US) ? "u" : precision.queryValue()));
 				if (hasText(details.getUsername())) {
@@ -55,12 +63,12 @@ record InfluxWriteTarget(String baseUrl, String path, @Nullable String authoriza
 				else if (hasText(details.getOrg())) {
 					query.add("org=" + encode(details.getOrg()));
 				}
-				query.add("bucket=" + encode(required(details.getBucket(), "influx.bucket", version)));
+				query.add("bucket=" + encode(required((bucket != null) ? bucket : details.getBucket(), "influx.bucket", version)));
 				query.add("precision=" + precision.queryValue());
 			}
 			default -> {
 				path = "/api/v3/write_lp";
-				query.add("db=" + encode(required(details.getDatabase(), "influx.database", version)));
+				query.add("db=" + encode(required((bucket != null) ? bucket : details.getDatabase(), "influx.database", version)));
 				query.add("precision=" + v3Precision(precision));
 				query.add("accept_partial=" + properties.getWrite().isAcceptPartial());
 				query.add("no_sync=" + properties.getWrite().isNoSync());

@@ -3,9 +3,11 @@ package io.influxspring.autoconfigure.metrics;
 import java.util.Map;
 
 import io.influxspring.autoconfigure.InfluxAutoConfiguration;
+import io.influxspring.autoconfigure.InfluxWriteApiFactory;
 import io.influxspring.write.engine.BatchingWriteApi;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,8 +26,14 @@ public final class InfluxMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InfluxWriteMetrics influxWriteMetrics(Map<String, BatchingWriteApi> writeApis, MeterRegistry registry) {
-		return new InfluxWriteMetrics(writeApis, registry);
+	InfluxWriteMetrics influxWriteMetrics(Map<String, BatchingWriteApi> writeApis, MeterRegistry registry,
+			ObjectProvider<InfluxWriteApiFactory> factory) {
+		InfluxWriteMetrics metrics = new InfluxWriteMetrics(writeApis, registry);
+		factory.ifAvailable((writeApiFactory) -> {
+			writeApiFactory.onCreate(metrics::bind);
+			writeApiFactory.getCreated().forEach(metrics::bind);
+		});
+		return metrics;
 	}
 
 }

@@ -2,7 +2,10 @@ package io.influxspring.autoconfigure.metrics;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 import io.influxspring.write.WriteListener;
@@ -25,12 +28,26 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public class InfluxWriteMetrics {
 
+	private final MeterRegistry registry;
+
+	private final Set<BatchingWriteApi> bound = Collections.newSetFromMap(new IdentityHashMap<>());
+
 	/**
 	 * Registers the meters of every writer with {@code registry}.
 	 * @param writeApis the writers by bean name
 	 */
 	public InfluxWriteMetrics(Map<String, BatchingWriteApi> writeApis, MeterRegistry registry) {
-		writeApis.values().forEach((writeApi) -> bind(writeApi, registry));
+		this.registry = registry;
+		writeApis.values().forEach(this::bind);
+	}
+
+	/** Registers the meters of one more writer; a writer already bound is left as it is. */
+	public void bind(BatchingWriteApi writeApi) {
+		synchronized (this.bound) {
+			if (this.bound.add(writeApi)) {
+				bind(writeApi, this.registry);
+			}
+		}
 	}
 
 	private static void bind(BatchingWriteApi writeApi, MeterRegistry registry) {

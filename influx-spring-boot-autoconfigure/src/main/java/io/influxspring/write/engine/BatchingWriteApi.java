@@ -28,7 +28,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link LineStore} under a short lock; one writer thread per instance runs timers, sends batches
  * through the {@link BatchSender} and calls listeners. Build one with {@link #builder(WebClient, String)}.
  */
-public final class BatchingWriteApi implements WriteApi {
+public class BatchingWriteApi implements WriteApi {
 
 	private static final ThreadLocal<EncodedLines> ENCODED = ThreadLocal.withInitial(EncodedLines::new);
 
@@ -59,7 +59,7 @@ public final class BatchingWriteApi implements WriteApi {
 
 	private volatile TagSet defaultTags;
 
-	BatchingWriteApi(BatchingWriteApiBuilder builder) {
+	protected BatchingWriteApi(BatchingWriteApiBuilder builder) {
 		this.options = builder.options;
 		this.listeners = new WriteListeners();
 		builder.listeners.forEach(this.listeners::add);

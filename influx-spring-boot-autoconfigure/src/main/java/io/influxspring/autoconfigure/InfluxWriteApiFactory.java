@@ -1,0 +1,157 @@
+package io.influxspring.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import io.influxspring.mapping.MeasurementMapper;
+import io.influxspring.write.WriteListener;
+import io.influxspring.write.WriteOptions;
+import io.influxspring.write.WritePrecision;
+import io.influxspring.write.engine.BatchingWriteApi;
+import io.influxspring.write.engine.BatchingWriteApiBuilder;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Makes writers for the configured server: the auto-configured one, and more for other buckets
+ * (v2) or databases (v1, v3), each with its own precision, options and default tags. All share one
+ * {@link WebClient}, so one connection pool, and are closed with the context. Declare the extra ones
+ * as beans of type {@link BucketWriteApi} to give them health indicators and meters:
+ *
+ * <pre>{@code
+ * @Bean
+ * BucketWriteApi auditWriteApi(InfluxWriteApiFactory factory) {
+ *     return factory.create((spec) -> spec.bucket("audit").options((o) -> o.batchSize(100)));
+ * }
+ * }</pre>
+ */
+public class InfluxWriteApiFactory {
+
+	private final WebClient webClient;
+
+	private final InfluxConnectionDetails connectionDetails;
+
+	private final InfluxProperties properties;
+
+	private final List<WriteListener> listeners;
+
+	private final MeasurementMapper mapper;
+
+	private final List<BucketWriteApi> created = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<BucketWriteApi>> creationListeners = new CopyOnWriteArrayList<>();
+
+	InfluxWriteApiFactory(WebClient webClient, InfluxConnectionDetails connectionDetails, InfluxProperties properties,
+			List<WriteListener> listeners, MeasurementMapper mapper) {
+		this.webClient = webClient;
+		this.connectionDetails = connectionDetails;
+		this.properties = properties;
+		this.listeners = listeners;
+		this.mapper = mapper;
+	}
+
+	/** The writer configured by {@code influx.*}. */
+	BatchingWriteApi createDefault() {
+		InfluxWriteTarget target = InfluxWriteTarget.of(this.connectionDetails, this.properties);
+		return builder(target, InfluxWriteOptions.of(this.properties), this.properties.getDefaultTags()).build();
+	}
+
+	/** A writer for another bucket (v2) or database (v1, v3), otherwise configured like the default one. */
+	public BucketWriteApi create(String bucket) {
+		return create((spec) -> spec.bucket(bucket));
+	}
+
+	/** A writer configured from the defaults by {@code customizer}; its bucket (or database) is required. */
+	public BucketWriteApi create(Consumer<Spec> customizer) {
+		Spec spec = new Spec(this.properties);
+		customizer.accept(spec);
+		String bucket = Objects.requireNonNull(spec.bucket, "A bucket (or database) is required");
+		WriteOptions options = spec.options.apply(InfluxWriteOptions.of(this.properties).toBuilder())
+			.precision(spec.precision)
+			.build();
+		InfluxWriteTarget target = InfluxWriteTarget.of(this.connectionDetails, this.properties, bucket,
+				spec.retentionPolicy, spec.precision);
+		BucketWriteApi writeApi = new BucketWriteApi(builder(target, options, spec.defaultTags), bucket);
+		this.created.add(writeApi);
+		this.creationListeners.forEach((listener) -> listener.accept(writeApi));
+		return writeApi;
+	}
+
+	/** The writers {@link #create} has made so far. */
+	public List<BucketWriteApi> getCreated() {
+		return List.copyOf(this.created);
+	}
+
+	/** Calls {@code listener} with every writer {@link #create} makes from now on. */
+	public void onCreate(Consumer<BucketWriteApi> listener) {
+		this.creationListeners.add(listener);
+	}
+
+	private BatchingWriteApiBuilder builder(InfluxWriteTarget target, WriteOptions options, Map<String, String> tags) {
+		BatchingWriteApiBuilder builder = BatchingWriteApi.builder(this.webClient, target.baseUrl())
+			.options(options)
+			.mapper(this.mapper)
+			.path(target.path())
+			.authorization(target.authorization())
+			.defaultTags(tags);
+		this.listeners.forEach(builder::listener);
+		return builder;
+	}
+
+	/** What sets an extra writer apart from the default one. */
+	public static final class Spec {
+
+		private @Nullable String bucket;
+
+		private @Nullable String retentionPolicy;
+
+		private WritePrecision precision;
+
+		private UnaryOperator<WriteOptions.Builder> options = UnaryOperator.identity();
+
+		private Map<String, String> defaultTags;
+
+		private Spec(InfluxProperties properties) {
+			this.retentionPolicy = properties.getRetentionPolicy();
+			this.precision = properties.getPrecision();
+			this.defaultTags = properties.getDefaultTags();
+		}
+
+		/** The bucket (v2) or database (v1, v3) to write to. */
+		public Spec bucket(String bucket) {
+			this.bucket = bucket;
+			return this;
+		}
+
+		/** The retention policy (v1). */
+		public Spec retentionPolicy(@Nullable String retentionPolicy) {
+			this.retentionPolicy = retentionPolicy;
+			return this;
+		}
+
+		/** The precision of timestamps. */
+		public Spec precision(WritePrecision precision) {
+			this.precision = precision;
+			return this;
+		}
+
+		/** Changes the write options, starting from those of {@code influx.write.*}. */
+		public Spec options(UnaryOperator<WriteOptions.Builder> options) {
+			this.options = options;
+			return this;
+		}
+
+		/** Replaces the default tags of {@code influx.default-tags}. */
+		public Spec defaultTags(Map<String, String> defaultTags) {
+			this.defaultTags = defaultTags;
+			return this;
+		}
+
+	}
+
+}
