@@ -1,7 +1,6 @@
 package io.influxspring.write.engine;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,11 +46,7 @@ final class LineStore {
 
 	private final BatchBuilder open;
 
-	private final ArrayDeque<Batch> queued = new ArrayDeque<>();
-
-	private final List<Batch> waiting = new ArrayList<>();
-
-	private final List<Batch> inFlight = new ArrayList<>();
+	private final SealedBatches batches = new SealedBatches();
 
 	private final FlushWaiters flushes = new FlushWaiters();
 
@@ -60,8 +55,6 @@ final class LineStore {
 	private long lastSequence;
 
 	private int unresolvedBatches;
-
-	private long retrying;
 
 	private final LineCounts counts = new LineCounts();
 
@@ -177,17 +170,8 @@ final class LineStore {
 	}
 
 	private boolean dropOldest(Effects effects) {
-		Batch oldest = this.queued.peekFirst();
-		for (Batch candidate : this.waiting) {
-			if (oldest == null || candidate.sequence < oldest.sequence) {
-				oldest = candidate;
-			}
-		}
+		Batch oldest = this.batches.removeOldestIdle();
 		if (oldest != null) {
-			if (!this.queued.remove(oldest)) {
-				this.waiting.remove(oldest);
-				this.retrying -= oldest.lineCount;
-			}
 			dropBatch(oldest, WriteDrop.Reason.OVERFLOW, effects);
 			return true;
 		}
@@ -213,7 +197,7 @@ final class LineStore {
 
 	private void seal(Effects effects) {
 		if (!this.open.isEmpty()) {
-			this.queued.addLast(this.open.seal(++this.lastSequence));
+			this.batches.queue(this.open.seal(++this.lastSequence));
 			this.unresolvedBatches++;
 			effects.dispatch = true;
 		}
@@ -224,11 +208,8 @@ final class LineStore {
 		this.lock.lock();
 		try {
 			List<Batch> ready = new ArrayList<>(2);
-			while (this.inFlight.size() < this.options.maxConcurrentRequests()) {
-				Batch batch = takeDueRetry(now);
-				if (batch == null) {
-					batch = this.queued.pollFirst();
-				}
+			while (this.batches.inFlightCount() < this.options.maxConcurrentRequests()) {
+				Batch batch = this.batches.takeNext(now);
 				if (batch == null) {
 					break;
 				}
@@ -236,11 +217,11 @@ final class LineStore {
 					batch.firstAttemptNanos = now;
 				}
 				batch.sentNanos = now;
-				this.inFlight.add(batch);
 				ready.add(batch);
 			}
-			for (Batch batch : this.waiting) {
-				effects.retryTimer(Math.max(0, batch.dueNanos - now));
+			long nextRetry = this.batches.nanosUntilNextRetry(now);
+			if (nextRetry >= 0) {
+				effects.retryTimer(nextRetry);
 			}
 			return ready;
 		}
@@ -249,25 +230,11 @@ final class LineStore {
 		}
 	}
 
-	private @Nullable Batch takeDueRetry(long now) {
-		Batch due = null;
-		for (Batch batch : this.waiting) {
-			if (batch.dueNanos - now <= 0 && (due == null || batch.sequence < due.sequence)) {
-				due = batch;
-			}
-		}
-		if (due != null) {
-			this.waiting.remove(due);
-			this.retrying -= due.lineCount;
-		}
-		return due;
-	}
-
 	/** Keeps the handle of a request so that close and dispose can cancel it. */
 	void attach(Batch batch, Disposable request) {
 		this.lock.lock();
 		try {
-			if (batch.resolved || !this.inFlight.contains(batch)) {
+			if (batch.resolved || !this.batches.isInFlight(batch)) {
 				request.dispose();
 			}
 			else {
@@ -283,7 +250,7 @@ final class LineStore {
 	void complete(Batch batch, SendOutcome outcome, long now, Effects effects) {
 		this.lock.lock();
 		try {
-			if (batch.resolved || !this.inFlight.remove(batch)) {
+			if (batch.resolved || !this.batches.landed(batch)) {
 				return;
 			}
 			batch.request = null;
@@ -304,8 +271,7 @@ final class LineStore {
 			}
 			else if (outcome.isTooLarge() && batch.lineCount > 1) {
 				Batch[] halves = batch.split();
-				this.queued.addFirst(halves[1]);
-				this.queued.addFirst(halves[0]);
+				this.batches.queueFirst(halves[0], halves[1]);
 				this.unresolvedBatches++;
 				this.flushes.split(batch.sequence);
 				batch.resolved = true;
@@ -317,9 +283,7 @@ final class LineStore {
 						: null;
 				if (delay != null) {
 					this.counts.retried();
-					batch.dueNanos = now + delay.toNanos();
-					this.waiting.add(batch);
-					this.retrying += batch.lineCount;
+					this.batches.waitForRetry(batch, now + delay.toNanos());
 					effects.retryTimer(delay.toNanos());
 					WriteRetry event = new WriteRetry(batch.view(), batch.attempts, delay, error);
 					effects.notify(() -> this.listeners.retry(event));
@@ -389,8 +353,7 @@ final class LineStore {
 		this.lock.lock();
 		try {
 			seal(effects);
-			if (retryNow && !this.waiting.isEmpty()) {
-				this.waiting.forEach((batch) -> batch.dueNanos = now);
+			if (retryNow && this.batches.retryAllNow(now)) {
 				effects.dispatch = true;
 			}
 			return this.flushes.register(this.unresolvedBatches, this.lastSequence);
@@ -428,15 +391,7 @@ final class LineStore {
 			if (!this.open.isEmpty()) {
 				dropLines(this.open.clear(), reason, effects);
 			}
-			List<Batch> left = new ArrayList<>(this.inFlight);
-			left.addAll(this.waiting);
-			left.addAll(this.queued);
-			this.inFlight.clear();
-			this.waiting.clear();
-			this.queued.clear();
-			this.retrying = 0;
-			left.sort((a, b) -> Long.compare(a.sequence, b.sequence));
-			left.forEach((batch) -> dropBatch(batch, reason, effects));
+			this.batches.removeAll().forEach((batch) -> dropBatch(batch, reason, effects));
 			this.space.signalAll();
 			return (int) (this.counts.droppedTotal() - before);
 		}
@@ -451,23 +406,14 @@ final class LineStore {
 
 	/** Counts the lines held, batch by batch, independently of the running totals. */
 	private long countBuffered() {
-		long lines = this.open.lines();
-		for (Batch batch : this.queued) {
-			lines += batch.lineCount;
-		}
-		for (Batch batch : this.waiting) {
-			lines += batch.lineCount;
-		}
-		for (Batch batch : this.inFlight) {
-			lines += batch.lineCount;
-		}
-		return lines;
+		return this.open.lines() + this.batches.lines();
 	}
 
 	WriteStatistics statistics() {
 		this.lock.lock();
 		try {
-			return this.counts.snapshot(countBuffered(), this.retrying, this.inFlight.size());
+			return this.counts.snapshot(countBuffered(), this.batches.waitingLines(),
+					this.batches.inFlightCount());
 		}
 		finally {
 			this.lock.unlock();

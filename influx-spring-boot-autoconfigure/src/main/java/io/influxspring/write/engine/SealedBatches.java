@@ -1,0 +1,145 @@
+package io.influxspring.write.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where sealed batches wait: queued for their first attempt, in flight, or waiting for a retry
+ * with a due time. Not thread-safe: guarded by the writer's lock, like the rest of the
+ * {@link LineStore}.
+ */
+final class SealedBatches {
+
+	private final ArrayDeque<Batch> queued = new ArrayDeque<>();
+
+	private final List<Batch> waiting = new ArrayList<>();
+
+	private final List<Batch> inFlight = new ArrayList<>();
+
+	private long waitingLines;
+
+	void queue(Batch batch) {
+		this.queued.addLast(batch);
+	}
+
+	/** Queues batches to go before everything queued, in the order given (split halves). */
+	void queueFirst(Batch first, Batch second) {
+		this.queued.addFirst(second);
+		this.queued.addFirst(first);
+	}
+
+	void waitForRetry(Batch batch, long dueNanos) {
+		batch.dueNanos = dueNanos;
+		this.waiting.add(batch);
+		this.waitingLines += batch.lineCount;
+	}
+
+	/** Makes every batch waiting for a retry due now; returns whether there was any. */
+	boolean retryAllNow(long now) {
+		this.waiting.forEach((batch) -> batch.dueNanos = now);
+		return !this.waiting.isEmpty();
+	}
+
+	/** The next batch to send, a due retry before the queued ones, moved into flight; or {@code null}. */
+	@Nullable Batch takeNext(long now) {
+		Batch batch = takeDueRetry(now);
+		if (batch == null) {
+			batch = this.queued.pollFirst();
+		}
+		if (batch != null) {
+			this.inFlight.add(batch);
+		}
+		return batch;
+	}
+
+	private @Nullable Batch takeDueRetry(long now) {
+		Batch due = null;
+		for (Batch batch : this.waiting) {
+			if (batch.dueNanos - now <= 0 && (due == null || batch.sequence < due.sequence)) {
+				due = batch;
+			}
+		}
+		if (due != null) {
+			this.waiting.remove(due);
+			this.waitingLines -= due.lineCount;
+		}
+		return due;
+	}
+
+	/** Delay until the earliest retry is due, or -1 when none waits. */
+	long nanosUntilNextRetry(long now) {
+		long earliest = -1;
+		for (Batch batch : this.waiting) {
+			long delay = Math.max(0, batch.dueNanos - now);
+			if (earliest < 0 || delay < earliest) {
+				earliest = delay;
+			}
+		}
+		return earliest;
+	}
+
+	int inFlightCount() {
+		return this.inFlight.size();
+	}
+
+	boolean isInFlight(Batch batch) {
+		return this.inFlight.contains(batch);
+	}
+
+	/** Takes a batch out of flight; {@code false} when it was not in flight (cancelled). */
+	boolean landed(Batch batch) {
+		return this.inFlight.remove(batch);
+	}
+
+	/** Takes out the oldest batch that is not in flight, for dropping; or {@code null}. */
+	@Nullable Batch removeOldestIdle() {
+		Batch oldest = this.queued.peekFirst();
+		for (Batch candidate : this.waiting) {
+			if (oldest == null || candidate.sequence < oldest.sequence) {
+				oldest = candidate;
+			}
+		}
+		if (oldest != null && !this.queued.remove(oldest)) {
+			this.waiting.remove(oldest);
+			this.waitingLines -= oldest.lineCount;
+		}
+		return oldest;
+	}
+
+	/** Takes out every batch, oldest first. */
+	List<Batch> removeAll() {
+		List<Batch> all = new ArrayList<>(this.inFlight);
+		all.addAll(this.waiting);
+		all.addAll(this.queued);
+		this.inFlight.clear();
+		this.waiting.clear();
+		this.queued.clear();
+		this.waitingLines = 0;
+		all.sort((a, b) -> Long.compare(a.sequence, b.sequence));
+		return all;
+	}
+
+	/** Lines of the batches waiting for a retry. */
+	long waitingLines() {
+		return this.waitingLines;
+	}
+
+	/** Lines of every batch held, counted batch by batch. */
+	long lines() {
+		long lines = 0;
+		for (Batch batch : this.queued) {
+			lines += batch.lineCount;
+		}
+		for (Batch batch : this.waiting) {
+			lines += batch.lineCount;
+		}
+		for (Batch batch : this.inFlight) {
+			lines += batch.lineCount;
+		}
+		return lines;
+	}
+
+}
