@@ -40,7 +40,7 @@ class PointTest {
 			.tag("tag key,=", "tag value,= ")
 			.field("field key,= ", "a \"quoted\" \\ value");
 		assertThat(point.toLineProtocol()).isEqualTo(
-				"my\\ measure\\,x=y,tag\\ key\\,\\==tag\\ value\\,\\=\\  field\\ key\\,\\=\\ =\"a \\\"quoted\\\" \\\\ value\"");
+				"my\\ measure\\,x\\=y,tag\\ key\\,\\==tag\\ value\\,\\=\\  field\\ key\\,\\=\\ =\"a \\\"quoted\\\" \\\\ value\"");
 	}
 
 	@Test

@@ -72,10 +72,13 @@ public final class LineProtocolBuffer {
 		this.size += length;
 	}
 
-	/** Appends a measurement name: escapes comma and space. */
+	/**
+	 * Appends a measurement name: escapes comma and space, and the equals sign too (InfluxDB reads
+	 * {@code \=} back as {@code =}; other parsers would take a bare one for a field).
+	 */
 	public void appendMeasurement(String measurement) {
 		NameRules.checkMeasurement(measurement);
-		appendEscaped(measurement, false, "measurement");
+		appendEscaped(measurement, true, "measurement");
 	}
 
 	/** Appends a tag key, tag value or field key: escapes comma, equals sign and space. */

@@ -4,7 +4,8 @@ package io.influxspring.write.lineprotocol;
  * What line protocol can carry exactly, on every server this project is tested against.
  * <p>
  * A measurement, tag key, tag value or field key is rejected when it is empty, contains a line
- * break ({@code \n} or {@code \r}: no parser has an escape for it) or a backslash: InfluxDB 1.x
+ * break ({@code \n} or {@code \r}: no parser has an escape for it), a NUL character (QuestDB refuses
+ * the request) or a backslash: InfluxDB 1.x
  * and 2.x keep a backslash before an ordinary character but take it as an escape before a
  * separator, a quote or another backslash (a trailing one even escapes the separator after it),
  * while QuestDB and others always take it as an escape, so no encoding reads back the same
@@ -37,6 +38,10 @@ public final class NameRules {
 			char c = name.charAt(i);
 			if (c == '\n' || c == '\r') {
 				throw lineBreak(name, role);
+			}
+			if (c == 0) {
+				throw new IllegalArgumentException("The " + role + " '" + abbreviate(name)
+						+ "' contains a NUL character, which some servers refuse");
 			}
 			if (c == '\\') {
 				throw new IllegalArgumentException("The " + role + " '" + abbreviate(name)
