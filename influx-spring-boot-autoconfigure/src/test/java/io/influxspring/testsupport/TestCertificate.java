@@ -14,38 +14,46 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed certificate for 127.0.0.1 and localhost, made with {@code openssl} in a temp
- * directory, as PEM files for a server and as an {@link SSLContext} that trusts it.
+ * directory on first use, as PEM files for a server and as an {@link SSLContext} that trusts it.
+ * Without {@code openssl} the test using it is skipped (or fails when servers are required).
  */
 public final class TestCertificate {
 
-	private final Path certificateFile;
+	private Path certificateFile;
 
-	private final Path privateKeyFile;
+	private Path privateKeyFile;
 
-	private TestCertificate(Path certificateFile, Path privateKeyFile) {
-		this.certificateFile = certificateFile;
-		this.privateKeyFile = privateKeyFile;
+	private TestCertificate() {
 	}
 
-	/** Generates a new certificate and key valid for two days. */
+	/** A certificate and key valid for two days, generated when first needed. */
 	public static TestCertificate generate() {
+		return new TestCertificate();
+	}
+
+	private synchronized void ensureGenerated() {
+		if (this.certificateFile != null) {
+			return;
+		}
+		Path openssl = TestServers.findBinary("openssl", "apt-get install openssl");
 		try {
 			Path dir = Files.createTempDirectory("test-certificate-");
 			dir.toFile().deleteOnExit();
 			Path certificate = dir.resolve("cert.pem");
 			Path key = dir.resolve("key.pem");
-			Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+			Process process = new ProcessBuilder(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
 					key.toString(), "-out", certificate.toString(), "-days", "2", "-subj", "/CN=localhost", "-addext",
 					"subjectAltName=IP:127.0.0.1,DNS:localhost")
 				.redirectErrorStream(true)
 				.redirectOutput(dir.resolve("openssl.log").toFile())
 				.start();
-			if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
 				throw new IllegalStateException("openssl failed: " + Files.readString(dir.resolve("openssl.log")));
 			}
 			certificate.toFile().deleteOnExit();
 			key.toFile().deleteOnExit();
-			return new TestCertificate(certificate, key);
+			this.certificateFile = certificate;
+			this.privateKeyFile = key;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot generate a test certificate (is openssl installed?)", ex);
@@ -57,16 +65,18 @@ public final class TestCertificate {
 	}
 
 	public Path certificateFile() {
+		ensureGenerated();
 		return this.certificateFile;
 	}
 
 	public Path privateKeyFile() {
+		ensureGenerated();
 		return this.privateKeyFile;
 	}
 
 	/** An SSL context that trusts this certificate only. */
 	public SSLContext sslContext() {
-		try (InputStream in = Files.newInputStream(this.certificateFile)) {
+		try (InputStream in = Files.newInputStream(certificateFile())) {
 			Certificate certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
 			KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
 			trustStore.load(null, null);
