@@ -41,12 +41,13 @@ interface Contender extends AutoCloseable {
 			case "ours-nogzip" -> new OursContender(port,
 					Map.of("influx.write.buffer-limit", bufferLimit, "influx.write.gzip-threshold", "1GB"));
 			case "ours-block" -> new OursContender(port, Map.of("influx.write.overflow", "block"));
+			case "ours-records" -> new OursRecordsContender(port, Map.of("influx.write.buffer-limit", bufferLimit));
 			case "official" -> new OfficialClientContender(port);
 			case "questdb" -> new QuestDbContender(port);
 			case "raw" -> new RawCeilingContender(port, false);
 			case "raw-gzip" -> new RawCeilingContender(port, true);
 			default -> throw new IllegalArgumentException("Unknown contender '" + name
-					+ "'; known: ours, ours-nogzip, ours-block, official, questdb, raw, raw-gzip");
+					+ "'; known: ours, ours-nogzip, ours-block, ours-records, official, questdb, raw, raw-gzip");
 		};
 	}
 

@@ -52,6 +52,7 @@ public final class ContenderRun {
 			result.put("sinkLines", timed.lines());
 			result.put("wireBytes", timed.wireBytes());
 			result.put("requests", timed.requests());
+			result.put("sinkCpuNanos", timed.cpuNanos());
 			result.putAll(contender.details());
 		}
 		System.out.println(RESULT_PREFIX + KeyValues.format(result));

@@ -26,7 +26,7 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * A loopback HTTP server that counts the lines of every {@code POST} body (gzip bodies are
  * decompressed first), discards them and answers 204, on any path. {@code GET /__sink/stats}
- * answers the counts so far as {@code lines=..;bytes=..;requests=..}; any other {@code GET} gets
+ * answers the counts so far as {@code lines=..;bytes=..;requests=..;cpu=..}; any other {@code GET} gets
  * 404 (which tells the QuestDB sender to use text line protocol). Runs on Reactor Netty.
  */
 public final class DiscardingSink implements AutoCloseable {
@@ -52,9 +52,9 @@ public final class DiscardingSink implements AutoCloseable {
 		return this.server.port();
 	}
 
-	/** The counts so far. */
+	/** The counts so far, and the CPU time this JVM has used. */
 	public Counts counts() {
-		return new Counts(this.lines.get(), this.wireBytes.get(), this.requests.get());
+		return new Counts(this.lines.get(), this.wireBytes.get(), this.requests.get(), MachineCpu.processNanos());
 	}
 
 	/** The distinct paths (without query) that bodies were posted to. */
@@ -103,22 +103,24 @@ public final class DiscardingSink implements AutoCloseable {
 		this.server.disposeNow();
 	}
 
-	/** Counts since the sink started. */
-	public record Counts(long lines, long wireBytes, long requests) {
+	/** Counts since the sink started, and the CPU time of the sink's JVM. */
+	public record Counts(long lines, long wireBytes, long requests, long cpuNanos) {
 
 		String format() {
-			return "lines=" + this.lines + ";bytes=" + this.wireBytes + ";requests=" + this.requests;
+			return "lines=" + this.lines + ";bytes=" + this.wireBytes + ";requests=" + this.requests + ";cpu="
+					+ this.cpuNanos;
 		}
 
 		/** Reads {@link #format()}. */
 		public static Counts parse(String text) {
 			var values = KeyValues.parse(text);
-			return new Counts(values.getLong("lines"), values.getLong("bytes"), values.getLong("requests"));
+			return new Counts(values.getLong("lines"), values.getLong("bytes"), values.getLong("requests"),
+					values.getLong("cpu"));
 		}
 
 		public Counts minus(Counts earlier) {
 			return new Counts(this.lines - earlier.lines, this.wireBytes - earlier.wireBytes,
-					this.requests - earlier.requests);
+					this.requests - earlier.requests, this.cpuNanos - earlier.cpuNanos);
 		}
 
 	}

@@ -31,6 +31,10 @@ final class KeyValues {
 		return value;
 	}
 
+	String get(String key, String otherwise) {
+		return this.values.getOrDefault(key, otherwise);
+	}
+
 	long getLong(String key) {
 		return Long.parseLong(get(key));
 	}

@@ -5,8 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** Prints the medians of each contender's runs as a Markdown table, and the ratios between contenders. */
+/** Prints the medians of each contender's valid runs as a Markdown table, and the ratios between contenders. */
 final class ResultTable {
+
+	private static final List<Column> COLUMNS = List.of(
+			new Column("wire B/pt", "%.1f", (run) -> run.perPoint("wireBytes")),
+			new Column("alloc B/pt caller", "%.0f", (run) -> run.perPoint("callerAlloc")),
+			new Column("alloc B/pt all threads", "%.0f", (run) -> run.perPoint("allAlloc")),
+			new Column("CPU ns/pt", "%.0f", (run) -> run.perPoint("cpuNanos")),
+			new Column("sink CPU ns/pt", "%.0f", (run) -> run.perPoint("sinkCpuNanos")),
+			new Column("peak heap MB", "%.0f", (run) -> run.megabytes("peakHeap")),
+			new Column("peak live MB", "%.0f", (run) -> run.megabytes("peakLive")),
+			new Column("GCs", "%.0f", (run) -> run.count("gcs")),
+			new Column("other load", "%.2f", RunResult::otherCores));
 
 	private final Map<String, List<RunResult>> runs;
 
@@ -15,23 +26,29 @@ final class ResultTable {
 	}
 
 	void print(PrintStream out) {
-		out.println("| contender | points/s (median) | min - max | wire B/pt | alloc B/pt caller"
-				+ " | alloc B/pt all threads | CPU ns/pt | sink CPU ns/pt | peak heap MB | peak live MB | GCs | valid runs |");
-		out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		StringBuilder header = new StringBuilder("| contender | points/s (median) | min - max |");
+		StringBuilder rule = new StringBuilder("| --- | ---: | ---: |");
+		for (Column column : COLUMNS) {
+			header.append(' ').append(column.header()).append(" |");
+			rule.append(" ---: |");
+		}
+		out.println(header.append(" valid runs |"));
+		out.println(rule.append(" ---: |"));
 		this.runs.forEach((contender, results) -> {
 			List<RunResult> valid = results.stream().filter(RunResult::valid).toList();
+			StringBuilder row = new StringBuilder("| ").append(contender).append(" |");
 			if (valid.isEmpty()) {
-				out.printf("| %s | invalid | | | | | | | | | | 0/%d |%n", contender, results.size());
-				return;
+				row.append(" invalid |").append(" |".repeat(COLUMNS.size() + 1));
 			}
-			double[] rates = valid.stream().mapToDouble(RunResult::pointsPerSecond).sorted().toArray();
-			out.printf("| %s | %,.0f | %,.0f - %,.0f | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %d/%d |%n",
-					contender, median(valid, RunResult::pointsPerSecond), rates[0], rates[rates.length - 1],
-					median(valid, (run) -> run.perPoint("wireBytes")), median(valid, (run) -> run.perPoint("callerAlloc")),
-					median(valid, (run) -> run.perPoint("allAlloc")), median(valid, (run) -> run.perPoint("cpuNanos")),
-					median(valid, (run) -> run.count("sinkCpuPerLine")),
-					median(valid, (run) -> run.megabytes("peakHeap")), median(valid, (run) -> run.megabytes("peakLive")),
-					median(valid, (run) -> run.count("gcs")), valid.size(), results.size());
+			else {
+				double[] rates = valid.stream().mapToDouble(RunResult::pointsPerSecond).sorted().toArray();
+				row.append(String.format(" %,.0f | %,.0f - %,.0f |", median(valid, RunResult::pointsPerSecond), rates[0],
+						rates[rates.length - 1]));
+				for (Column column : COLUMNS) {
+					row.append(' ').append(String.format(column.format(), median(valid, column.figure()))).append(" |");
+				}
+			}
+			out.println(row.append(' ').append(valid.size()).append('/').append(results.size()).append(" |"));
 		});
 		out.println();
 		ratio(out, "ours", "official");
@@ -60,6 +77,7 @@ final class ResultTable {
 		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 	}
 
+	/** One run on one line: the figures, where the CPU went and what was lost, or why it is invalid. */
 	static String describe(RunResult run) {
 		if (!run.valid()) {
 			return run.contender() + ": INVALID: " + run.problem();
@@ -72,13 +90,27 @@ final class ResultTable {
 				run.perPoint("wireBytes"), run.perPoint("callerAlloc"), run.perPoint("allAlloc"), run.perPoint("cpuNanos"),
 				run.perPoint("callerCpuNanos"), run.perPoint("javaCpuNanos") - run.perPoint("callerCpuNanos"),
 				run.perPoint("cpuNanos") - run.perPoint("javaCpuNanos"), run.megabytes("peakHeap"), run.count("gcs")));
-		text.append(", sink CPU ").append(run.count("sinkCpuPerLine")).append(" ns/line");
 		for (String key : List.of("dropped", "failed", "errors", "backpressure")) {
 			if (run.count(key) != 0) {
 				text.append(", ").append(key).append(' ').append(run.count(key));
 			}
 		}
+		text.append(String.format(", sink CPU %.0f ns/pt, other processes %.2f cores", run.perPoint("sinkCpuNanos"),
+				run.otherCores()));
+		String busy = run.figures().get("busyThreads", "");
+		if (!busy.isEmpty()) {
+			text.append("; busiest other threads (CPU ns/pt):");
+			for (String thread : busy.split(",")) {
+				int colon = thread.lastIndexOf(':');
+				text.append(String.format(" %s %.0f", thread.substring(0, colon),
+						Long.parseLong(thread.substring(colon + 1)) / (double) run.points()));
+			}
+		}
 		return text.toString();
+	}
+
+	/** A column of the table: a median of one figure of the runs. */
+	private record Column(String header, String format, ToDoubleFunction<RunResult> figure) {
 	}
 
 }

@@ -2,12 +2,14 @@ package io.influxspring.benchmarks;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,9 +22,10 @@ import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
 
 /**
- * What one timed write costs the JVM: bytes allocated and CPU time used by the calling thread and
- * by all Java threads, process CPU time (the rest is GC, JIT and other VM threads), peak heap used (before each GC, and at the end) and the largest heap left
- * after a GC, collections and their time.
+ * What one timed write costs the JVM: bytes allocated and CPU time used by the calling thread and by
+ * all Java threads (and by the busiest other threads), process CPU time (the rest is GC, JIT and
+ * other VM threads), machine CPU time, peak heap used (before each GC, and at the end), the largest
+ * heap left after a GC, and the collections.
  */
 final class RunMetrics {
 
@@ -49,6 +52,8 @@ final class RunMetrics {
 
 	private long callerCpu;
 
+	private long machineBusy;
+
 	private long cpuNanos;
 
 	private long collections;
@@ -74,6 +79,7 @@ final class RunMetrics {
 		this.collections = collections();
 		this.collectionMillis = collectionMillis();
 		this.cpuNanos = OS.getProcessCpuTime();
+		this.machineBusy = MachineCpu.machineBusyNanos();
 		this.threadsAllocated = byThread(THREADS::getThreadAllocatedBytes);
 		this.threadsCpu = byThread(THREADS::getThreadCpuTime);
 		this.callerCpu = THREADS.getCurrentThreadCpuTime();
@@ -85,8 +91,10 @@ final class RunMetrics {
 		long caller = THREADS.getCurrentThreadAllocatedBytes() - this.callerAllocated;
 		long callerCpu = THREADS.getCurrentThreadCpuTime() - this.callerCpu;
 		long all = sumSince(byThread(THREADS::getThreadAllocatedBytes), this.threadsAllocated);
-		long javaCpu = sumSince(byThread(THREADS::getThreadCpuTime), this.threadsCpu);
+		Map<Long, Long> cpuByThread = byThread(THREADS::getThreadCpuTime);
+		long javaCpu = sumSince(cpuByThread, this.threadsCpu);
 		long cpu = OS.getProcessCpuTime() - this.cpuNanos;
+		long machine = (this.machineBusy < 0) ? -1 : MachineCpu.machineBusyNanos() - this.machineBusy;
 		try {
 			Thread.sleep(200);
 		}
@@ -98,13 +106,35 @@ final class RunMetrics {
 		figures.put("callerAlloc", caller);
 		figures.put("allAlloc", all);
 		figures.put("cpuNanos", cpu);
+		figures.put("machineCpuNanos", machine);
 		figures.put("callerCpuNanos", callerCpu);
 		figures.put("javaCpuNanos", javaCpu);
 		figures.put("peakHeap", this.peakUsed.get());
 		figures.put("peakLive", this.peakLive.get());
 		figures.put("gcs", collections() - this.collections);
 		figures.put("gcMillis", collectionMillis() - this.collectionMillis);
+		figures.put("busyThreads", busyThreads(cpuByThread, cpu / 20));
 		return figures;
+	}
+
+	/** Threads other than the caller that used more than {@code minimum} CPU ns, by name without numbers. */
+	private String busyThreads(Map<Long, Long> cpuByThread, long minimum) {
+		Map<String, Long> byName = new TreeMap<>();
+		long caller = Thread.currentThread().getId();
+		for (Map.Entry<Long, Long> thread : cpuByThread.entrySet()) {
+			ThreadInfo info = (thread.getKey() != caller) ? THREADS.getThreadInfo(thread.getKey()) : null;
+			if (info != null) {
+				String name = info.getThreadName().replaceAll("[-#]?\\d+", "");
+				byName.merge(name, thread.getValue() - this.threadsCpu.getOrDefault(thread.getKey(), 0L), Long::sum);
+			}
+		}
+		StringBuilder text = new StringBuilder();
+		byName.forEach((name, nanos) -> {
+			if (nanos > minimum) {
+				text.append((text.length() > 0) ? "," : "").append(name).append(':').append(nanos);
+			}
+		});
+		return text.toString();
 	}
 
 	private long heapUsed(Map<String, MemoryUsage> usage) {

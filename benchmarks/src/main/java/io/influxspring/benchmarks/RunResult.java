@@ -30,6 +30,16 @@ record RunResult(String contender, KeyValues figures, String problem) {
 		return this.figures.getLong(key) / (1024.0 * 1024.0);
 	}
 
+	/** CPU used by other processes than the contender and the sink during the timed write, in cores. */
+	double otherCores() {
+		long machine = this.figures.getLong("machineCpuNanos", -1);
+		if (machine < 0) {
+			return Double.NaN;
+		}
+		long others = machine - this.figures.getLong("cpuNanos") - this.figures.getLong("sinkCpuNanos");
+		return Math.max(0, others) / (double) this.figures.getLong("nanos");
+	}
+
 	long count(String key) {
 		return this.figures.getLong(key, 0);
 	}
