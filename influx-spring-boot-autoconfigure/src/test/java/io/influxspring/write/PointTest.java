@@ -136,6 +136,25 @@ class PointTest {
 	}
 
 	@Test
+	void writesDecimalsWithFewDigitsInTheirShortestPlainForm() {
+		java.util.Random random = new java.util.Random(11);
+		for (int i = 0; i < 100_000; i++) {
+			int decimals = 1 + random.nextInt(6);
+			long unscaled = random.nextLong() % 1_000_000_000_000L;
+			double value = new BigDecimal(BigInteger.valueOf(unscaled), decimals).doubleValue();
+			String text = Point.measurement("m").field("f", value).toLineProtocol().substring("m f=".length());
+			assertThat(Double.parseDouble(text)).as(text).isEqualTo(value);
+			String expected = new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+			if (Math.abs(value) < 1e9) {
+				assertThat(text).as("%s", value).isEqualTo(expected.equals("-0") ? "-0" : expected);
+			}
+		}
+		assertThat(Point.measurement("m").field("f", -0.5).toLineProtocol()).isEqualTo("m f=-0.5");
+		assertThat(Point.measurement("m").field("f", 0.07).toLineProtocol()).isEqualTo("m f=0.07");
+		assertThat(Point.measurement("m").field("f", 123456789.123456).toLineProtocol()).isEqualTo("m f=123456789.123456");
+	}
+
+	@Test
 	void mapsNumberTypes() {
 		Point point = Point.measurement("m")
 			.field("int", Integer.valueOf(3))

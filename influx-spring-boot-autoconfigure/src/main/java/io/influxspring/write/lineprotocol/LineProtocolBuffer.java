@@ -77,13 +77,14 @@ public final class LineProtocolBuffer {
 	 * {@code \=} back as {@code =}; other parsers would take a bare one for a field).
 	 */
 	public void appendMeasurement(String measurement) {
-		NameRules.checkMeasurement(measurement);
+		if (!measurement.isEmpty() && measurement.charAt(0) == '#') {
+			NameRules.checkMeasurement(measurement);
+		}
 		appendEscaped(measurement, true, "measurement");
 	}
 
 	/** Appends a tag key, tag value or field key: escapes comma, equals sign and space. */
 	public void appendKey(String name, String role) {
-		NameRules.checkName(name, role);
 		appendEscaped(name, true, role);
 	}
 
@@ -123,11 +124,20 @@ public final class LineProtocolBuffer {
 			this.bytes[this.size++] = '-';
 			value = -value;
 		}
-		int digits = NumberFormat.digitCount(value);
-		int end = this.size + digits;
-		for (int i = end - 1; i >= this.size; i--) {
-			this.bytes[i] = (byte) ('0' + (value % 10));
-			value /= 10;
+		int end = this.size + NumberFormat.digitCount(value);
+		int position = end;
+		while (value >= 100) {
+			int pair = (int) (value % 100);
+			value /= 100;
+			this.bytes[--position] = NumberFormat.ONES[pair];
+			this.bytes[--position] = NumberFormat.TENS[pair];
+		}
+		if (value >= 10) {
+			this.bytes[--position] = NumberFormat.ONES[(int) value];
+			this.bytes[--position] = NumberFormat.TENS[(int) value];
+		}
+		else {
+			this.bytes[--position] = (byte) ('0' + value);
 		}
 		this.size = end;
 	}
@@ -189,22 +199,40 @@ public final class LineProtocolBuffer {
 		}
 	}
 
+	/**
+	 * Escapes and checks a name in one pass: {@code ,}, space and {@code =} are escaped, the
+	 * characters {@link NameRules} rejects throw (and nothing is appended).
+	 */
 	private void appendEscaped(String name, boolean escapeEquals, String role) {
 		int length = name.length();
-		ensure(length + 4);
+		if (length == 0) {
+			throw NameRules.empty(role);
+		}
+		ensure(length * 3 + 4);
+		int start = this.size;
+		byte[] target = this.bytes;
+		int position = start;
 		for (int i = 0; i < length; i++) {
 			char c = name.charAt(i);
-			if (c == ',' || c == ' ' || (escapeEquals && c == '=')) {
-				appendByte('\\');
-				appendByte(c);
+			if (c >= 0x80) {
+				this.size = position;
+				i = appendNonAscii(name, i, role);
+				position = this.size;
 			}
-			else if (c < 0x80) {
-				appendByte(c);
+			else if (c == ',' || c == ' ' || (escapeEquals && c == '=')) {
+				target[position++] = '\\';
+				target[position++] = (byte) c;
+			}
+			else if (c == '\\' || c == '\n' || c == '\r' || c == 0) {
+				this.size = start;
+				NameRules.checkName(name, role);
+				throw new IllegalStateException("Unreachable: " + role + " rules accepted a rejected character");
 			}
 			else {
-				i = appendNonAscii(name, i, role);
+				target[position++] = (byte) c;
 			}
 		}
+		this.size = position;
 	}
 
 	private int appendNonAscii(String text, int index, String role) {

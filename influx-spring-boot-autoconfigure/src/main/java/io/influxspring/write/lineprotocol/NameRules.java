@@ -28,11 +28,15 @@ public final class NameRules {
 		}
 	}
 
+	static IllegalArgumentException empty(String role) {
+		return new IllegalArgumentException("The " + role + " must not be empty");
+	}
+
 	/** Rejects a key or tag value that cannot be written exactly; {@code role} names it in the message. */
 	public static void checkName(String name, String role) {
 		int length = name.length();
 		if (length == 0) {
-			throw new IllegalArgumentException("The " + role + " must not be empty");
+			throw empty(role);
 		}
 		for (int i = 0; i < length; i++) {
 			char c = name.charAt(i);

@@ -6,6 +6,28 @@ final class NumberFormat {
 	/** Doubles with a magnitude below this that are whole numbers are written as integers. */
 	private static final double INTEGRAL_LIMIT = 1e15;
 
+	/** Doubles below this magnitude are tried with up to {@link #MAX_FAST_DECIMALS} decimals without allocating. */
+	private static final double FAST_LIMIT = 1e9;
+
+	private static final int MAX_FAST_DECIMALS = 6;
+
+	private static final double[] POWERS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000 };
+
+	private static final long[] LONG_POWERS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000 };
+
+	/** The tens digit of 0..99. */
+	static final byte[] TENS = new byte[100];
+
+	/** The ones digit of 0..99. */
+	static final byte[] ONES = new byte[100];
+
+	static {
+		for (int i = 0; i < 100; i++) {
+			TENS[i] = (byte) ('0' + i / 10);
+			ONES[i] = (byte) ('0' + i % 10);
+		}
+	}
+
 	private NumberFormat() {
 	}
 
@@ -19,6 +41,31 @@ final class NumberFormat {
 			limit *= 10;
 		}
 		return 19;
+	}
+
+	/**
+	 * Appends {@code value} as {@code m / 10^k} with the smallest {@code k <= 6} that reads back to
+	 * the same double (so the shortest plain decimal); {@code false} when none does. Division of two
+	 * exactly representable numbers rounds like parsing the decimal, so the check is exact.
+	 */
+	private static boolean appendFewDecimals(LineProtocolBuffer buffer, double value) {
+		for (int decimals = 1; decimals <= MAX_FAST_DECIMALS; decimals++) {
+			long scaled = Math.round(value * POWERS[decimals]);
+			if (scaled / POWERS[decimals] == value) {
+				long magnitude = Math.abs(scaled);
+				if (scaled < 0) {
+					buffer.appendByte('-');
+				}
+				buffer.appendLong(magnitude / LONG_POWERS[decimals]);
+				buffer.appendByte('.');
+				long fraction = magnitude % LONG_POWERS[decimals];
+				for (int digit = decimals - 1; digit >= 0; digit--) {
+					buffer.appendByte((int) ('0' + (fraction / LONG_POWERS[digit]) % 10));
+				}
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -36,8 +83,12 @@ final class NumberFormat {
 			}
 			return;
 		}
-		if (Math.abs(value) < INTEGRAL_LIMIT && value == Math.rint(value)) {
+		double magnitude = Math.abs(value);
+		if (magnitude < INTEGRAL_LIMIT && value == Math.rint(value)) {
 			buffer.appendLong((long) value);
+			return;
+		}
+		if (magnitude < FAST_LIMIT && appendFewDecimals(buffer, value)) {
 			return;
 		}
 		buffer.appendAscii(ShortestDecimal.of(value));
