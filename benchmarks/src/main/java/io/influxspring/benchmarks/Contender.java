@@ -37,11 +37,11 @@ interface Contender extends AutoCloseable {
 	static Contender create(String name, int port, int points) throws Exception {
 		String bufferLimit = Integer.toString(Math.max(100_000, points));
 		return switch (name) {
-			case "ours" -> new OursContender(port, Map.of("influx.write.buffer-limit", bufferLimit));
-			case "ours-nogzip" -> new OursContender(port,
+			case "ours" -> OursContender.points(port, Map.of("influx.write.buffer-limit", bufferLimit));
+			case "ours-nogzip" -> OursContender.points(port,
 					Map.of("influx.write.buffer-limit", bufferLimit, "influx.write.gzip-threshold", "1GB"));
-			case "ours-block" -> new OursContender(port, Map.of("influx.write.overflow", "block"));
-			case "ours-records" -> new OursRecordsContender(port, Map.of("influx.write.buffer-limit", bufferLimit));
+			case "ours-block" -> OursContender.points(port, Map.of("influx.write.overflow", "block"));
+			case "ours-records" -> OursContender.records(port, Map.of("influx.write.buffer-limit", bufferLimit));
 			case "official" -> new OfficialClientContender(port);
 			case "questdb" -> new QuestDbContender(port);
 			case "raw" -> new RawCeilingContender(port, false);

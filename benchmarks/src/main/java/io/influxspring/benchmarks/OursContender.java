@@ -2,6 +2,7 @@ package io.influxspring.benchmarks;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ObjLongConsumer;
 
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.engine.BatchingWriteApi;
@@ -9,23 +10,39 @@ import io.influxspring.write.engine.WriteStatistics;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** This project's auto-configured {@link WriteApi} writing {@code Point}s; done when {@code flush()} completes. */
+/**
+ * This project's auto-configured {@link WriteApi} writing {@code Point}s, or {@link CpuSample}
+ * records with {@code writeMeasurement}; done when {@code flush()} completes.
+ */
 final class OursContender implements Contender {
 
 	private final ConfigurableApplicationContext context;
 
 	private final WriteApi writeApi;
 
-	OursContender(int port, Map<String, Object> properties) {
+	private final ObjLongConsumer<WriteApi> write;
+
+	private OursContender(int port, Map<String, Object> properties, ObjLongConsumer<WriteApi> write) {
 		this.context = OursContext.start("http://127.0.0.1:" + port, properties);
 		this.writeApi = this.context.getBean(WriteApi.class);
+		this.write = write;
+	}
+
+	/** Writes hand-built points. */
+	static OursContender points(int port, Map<String, Object> properties) {
+		return new OursContender(port, properties, (writeApi, i) -> writeApi.writePoint(SamplePoints.point(i)));
+	}
+
+	/** Writes annotated records through the mapper. */
+	static OursContender records(int port, Map<String, Object> properties) {
+		return new OursContender(port, properties, (writeApi, i) -> writeApi.writeMeasurement(CpuSample.of(i)));
 	}
 
 	@Override
 	public TimedWrite prepare(long first, int count) {
 		return () -> {
 			for (long i = first, end = first + count; i < end; i++) {
-				this.writeApi.writePoint(SamplePoints.point(i));
+				this.write.accept(this.writeApi, i);
 			}
 			long written = System.nanoTime();
 			this.writeApi.flush().get();
