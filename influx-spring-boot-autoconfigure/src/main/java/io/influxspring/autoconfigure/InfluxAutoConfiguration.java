@@ -50,6 +50,7 @@ public final class InfluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "influx.mapping.validate-on-startup", matchIfMissing = true)
+	@Conditional(OnInfluxConnectionCondition.class)
 	InfluxMeasurementValidator influxMeasurementValidator(BeanFactory beanFactory,
 			ObjectProvider<MeasurementMapper> mapper) {
 		return new InfluxMeasurementValidator(beanFactory, mapper);

@@ -29,8 +29,9 @@ class InfluxMappingAutoConfigurationTest {
 
 	@Test
 	void checksMeasurementTypesOfTheApplicationAtStartup() {
-		this.runner.withUserConfiguration(GoodScanConfiguration.class).run((context) -> assertThat(context).hasNotFailed());
-		this.runner.withUserConfiguration(BrokenScanConfiguration.class).run((context) -> {
+		ApplicationContextRunner writing = this.runner.withPropertyValues("influx.url=http://127.0.0.1:1", "influx.bucket=b");
+		writing.withUserConfiguration(GoodScanConfiguration.class).run((context) -> assertThat(context).hasNotFailed());
+		writing.withUserConfiguration(BrokenScanConfiguration.class).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining(BrokenScanConfiguration.NoField.class.getName())
@@ -39,9 +40,15 @@ class InfluxMappingAutoConfigurationTest {
 	}
 
 	@Test
+	void startupCheckIsSkippedWithoutAWriter() {
+		this.runner.withUserConfiguration(BrokenScanConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InfluxMeasurementValidator.class));
+	}
+
+	@Test
 	void startupCheckCanBeSwitchedOff() {
 		this.runner.withUserConfiguration(BrokenScanConfiguration.class)
-			.withPropertyValues("influx.mapping.validate-on-startup=false")
+			.withPropertyValues("influx.url=http://127.0.0.1:1", "influx.bucket=b", "influx.mapping.validate-on-startup=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InfluxMeasurementValidator.class));
 	}
 
