@@ -33,7 +33,8 @@ final class Batch {
 
 	@Nullable Disposable request;
 
-	byte @Nullable [] gzipped;
+	/** The compressed body, kept for retries; written and read on Reactor's parallel scheduler. */
+	volatile byte @Nullable [] gzipped;
 
 	Batch(long sequence, byte[] bytes, int length, int[] lineEnds, int lineCount) {
 		this.sequence = sequence;
