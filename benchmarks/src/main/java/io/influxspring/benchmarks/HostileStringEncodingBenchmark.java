@@ -4,9 +4,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.influxspring.write.Point;
 import io.influxspring.write.WritePrecision;
-import io.influxspring.write.lineprotocol.LineProtocolBuffer;
-import io.influxspring.write.lineprotocol.TagSet;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -26,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class HostileStringEncodingBenchmark {
+public class HostileStringEncodingBenchmark extends PointEncodingBenchmark {
 
 	static final String MEASUREMENT = "cpu load,avg";
 
@@ -40,40 +37,22 @@ public class HostileStringEncodingBenchmark {
 
 	static final String PATH = "C:\\temp\\x y,z=\"q\"";
 
-	private final Point point = Point.measurement(MEASUREMENT)
-		.tag("host name", HOST)
-		.tag("city", CITY)
-		.field(FIELD_KEY, 0.64)
-		.field("message", MESSAGE)
-		.field("path", PATH)
-		.time(1700000000000000000L, WritePrecision.NS);
-
-	private final com.influxdb.client.write.Point officialPoint = com.influxdb.client.write.Point
-		.measurement(MEASUREMENT)
-		.addTag("host name", HOST)
-		.addTag("city", CITY)
-		.addField(FIELD_KEY, 0.64)
-		.addField("message", MESSAGE)
-		.addField("path", PATH)
-		.time(1700000000000000000L, com.influxdb.client.domain.WritePrecision.NS);
-
-	private final LineProtocolBuffer buffer = new LineProtocolBuffer();
-
-	@Benchmark
-	public int appendTo() {
-		this.buffer.reset();
-		this.point.appendTo(this.buffer, WritePrecision.NS, TagSet.empty());
-		return this.buffer.size();
-	}
-
-	@Benchmark
-	public String toLineProtocol() {
-		return this.point.toLineProtocol();
-	}
-
-	@Benchmark
-	public String officialClientToLineProtocol() {
-		return this.officialPoint.toLineProtocol();
+	public HostileStringEncodingBenchmark() {
+		super(Point.measurement(MEASUREMENT)
+				.tag("host name", HOST)
+				.tag("city", CITY)
+				.field(FIELD_KEY, 0.64)
+				.field("message", MESSAGE)
+				.field("path", PATH)
+				.time(1700000000000000000L, WritePrecision.NS),
+				com.influxdb.client.write.Point
+				.measurement(MEASUREMENT)
+				.addTag("host name", HOST)
+				.addTag("city", CITY)
+				.addField(FIELD_KEY, 0.64)
+				.addField("message", MESSAGE)
+				.addField("path", PATH)
+				.time(1700000000000000000L, com.influxdb.client.domain.WritePrecision.NS));
 	}
 
 }

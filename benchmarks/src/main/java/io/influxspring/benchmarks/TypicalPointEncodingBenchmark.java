@@ -4,9 +4,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.influxspring.write.Point;
 import io.influxspring.write.WritePrecision;
-import io.influxspring.write.lineprotocol.LineProtocolBuffer;
-import io.influxspring.write.lineprotocol.TagSet;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -18,7 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Encoding one already-built typical point (2 tags; float, integer and boolean fields; nanosecond
- * timestamp): into a reused {@link LineProtocolBuffer}, as {@code WriteApi.writePoint} does, and
+ * timestamp): into a reused {@code LineProtocolBuffer}, as {@code WriteApi.writePoint} does, and
  * as a {@code String}; the official client's {@code toLineProtocol()} of the same point for scale.
  */
 @State(Scope.Thread)
@@ -27,41 +24,23 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class TypicalPointEncodingBenchmark {
+public class TypicalPointEncodingBenchmark extends PointEncodingBenchmark {
 
-	private final Point point = Point.measurement("cpu")
-		.tag("host", "server-01")
-		.tag("region", "eu-west")
-		.field("usage", 0.64)
-		.field("count", 17L)
-		.field("ok", true)
-		.time(1700000000000000000L, WritePrecision.NS);
-
-	private final com.influxdb.client.write.Point officialPoint = com.influxdb.client.write.Point.measurement("cpu")
-		.addTag("host", "server-01")
-		.addTag("region", "eu-west")
-		.addField("usage", 0.64)
-		.addField("count", 17L)
-		.addField("ok", true)
-		.time(1700000000000000000L, com.influxdb.client.domain.WritePrecision.NS);
-
-	private final LineProtocolBuffer buffer = new LineProtocolBuffer();
-
-	@Benchmark
-	public int appendTo() {
-		this.buffer.reset();
-		this.point.appendTo(this.buffer, WritePrecision.NS, TagSet.empty());
-		return this.buffer.size();
-	}
-
-	@Benchmark
-	public String toLineProtocol() {
-		return this.point.toLineProtocol();
-	}
-
-	@Benchmark
-	public String officialClientToLineProtocol() {
-		return this.officialPoint.toLineProtocol();
+	public TypicalPointEncodingBenchmark() {
+		super(Point.measurement("cpu")
+				.tag("host", "server-01")
+				.tag("region", "eu-west")
+				.field("usage", 0.64)
+				.field("count", 17L)
+				.field("ok", true)
+				.time(1700000000000000000L, WritePrecision.NS),
+				com.influxdb.client.write.Point.measurement("cpu")
+				.addTag("host", "server-01")
+				.addTag("region", "eu-west")
+				.addField("usage", 0.64)
+				.addField("count", 17L)
+				.addField("ok", true)
+				.time(1700000000000000000L, com.influxdb.client.domain.WritePrecision.NS));
 	}
 
 }

@@ -11,8 +11,6 @@ import java.util.List;
  */
 public final class LineBatch {
 
-	private static final LineBatch EMPTY = new LineBatch(new byte[0], new int[0], 0);
-
 	private final byte[] bytes;
 
 	private final int[] lineEnds;
@@ -28,22 +26,6 @@ public final class LineBatch {
 		this.bytes = bytes;
 		this.lineEnds = lineEnds;
 		this.lineCount = lineCount;
-	}
-
-	public static LineBatch empty() {
-		return EMPTY;
-	}
-
-	/** Lines given as strings (used for lines reported by the server). */
-	public static LineBatch ofLines(List<String> lines) {
-		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-		int[] ends = new int[lines.size()];
-		for (int i = 0; i < lines.size(); i++) {
-			bytes.writeBytes(lines.get(i).getBytes(StandardCharsets.UTF_8));
-			bytes.write('\n');
-			ends[i] = bytes.size();
-		}
-		return new LineBatch(bytes.toByteArray(), ends, lines.size());
 	}
 
 	/** The number of lines. */

@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Pending {@code flush()} futures. Each waits for the batches that were unresolved when it was
- * created (those with a sequence up to its own); guarded by the writer's lock. Futures are completed
- * by the caller of {@link #completeAll(List)} after the lock is released, so that their callbacks
- * never run under it.
+ * created (those with a sequence up to its own); guarded by the writer's lock. Completions are
+ * handed back as {@code Runnable}s to run after the lock is released (see {@link Effects}), so that
+ * future callbacks never run under it.
  */
 final class FlushWaiters {
 
@@ -52,10 +52,6 @@ final class FlushWaiters {
 				}
 			}
 		}
-	}
-
-	static void completeAll(List<Runnable> done) {
-		done.forEach(Runnable::run);
 	}
 
 	private static final class Waiter {

@@ -56,11 +56,6 @@ public final class LineProtocolBuffer {
 		return Arrays.copyOf(this.bytes, this.size);
 	}
 
-	/** Copies {@code length} bytes of {@code source} from {@code offset} into {@code target}. */
-	public void copyTo(int offset, byte[] target, int targetOffset, int length) {
-		System.arraycopy(this.bytes, offset, target, targetOffset, length);
-	}
-
 	public void appendByte(int b) {
 		ensure(1);
 		this.bytes[this.size++] = (byte) b;
