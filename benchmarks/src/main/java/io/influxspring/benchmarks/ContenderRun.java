@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The child JVM of {@link EndToEnd}: runs one contender against the sink, first {@code warmup}
- * points (untimed), then {@code points} points timed, and prints one line
- * {@code RESULT key=value;...} on stdout.
+ * The child JVM of {@link EndToEnd}: runs one contender against the sink, first in untimed rounds of
+ * {@code points} points, the same work as the timed part, for {@code warmup seconds} (so that the JIT
+ * compiler is done with the per-request code, as in a long-running application), then
+ * {@code points} points timed, and prints one line {@code RESULT key=value;...} on stdout.
  * <p>
- * Usage: {@code ContenderRun <contender> <sink port> <points> <warmup points>}.
+ * Usage: {@code ContenderRun <contender> <sink port> <points> <warmup seconds>}.
  */
 public final class ContenderRun {
 
@@ -25,18 +26,20 @@ public final class ContenderRun {
 		String name = args[0];
 		int port = Integer.parseInt(args[1]);
 		int points = Integer.parseInt(args[2]);
-		int warmup = Integer.parseInt(args[3]);
+		long warmupNanos = Long.parseLong(args[3]) * 1_000_000_000L;
 		RunMetrics metrics = new RunMetrics();
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		URI stats = URI.create("http://127.0.0.1:" + port + DiscardingSink.STATS_PATH);
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("contender", name);
 		result.put("points", points);
-		result.put("warmup", warmup);
-		try (Contender contender = Contender.create(name, port, points + warmup)) {
-			if (warmup > 0) {
-				contender.prepare(0, warmup).run();
+		try (Contender contender = Contender.create(name, port, points)) {
+			long warmup = 0;
+			for (long start = System.nanoTime(); System.nanoTime() - start < warmupNanos;
+					warmup += points) {
+				contender.prepare(warmup, points).run();
 			}
+			result.put("warmup", warmup);
 			Contender.TimedWrite write = contender.prepare(warmup, points);
 			System.gc();
 			Thread.sleep(300);

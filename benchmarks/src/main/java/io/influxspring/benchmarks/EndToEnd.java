@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * prints the median figures. Exits with 1 when a run is invalid: the child failed, or the sink
  * counted a different number of lines than the child wrote.
  * <p>
- * Options: {@code --points N} (2,000,000), {@code --runs R} (3), {@code --warmup W} (200,000 untimed
- * points first), {@code --contenders ours,official,questdb,raw} (also {@code ours-nogzip},
+ * Options: {@code --points N} (2,000,000), {@code --runs R} (3), {@code --warmup-seconds S} (20: each
+ * child first writes untimed rounds of points for that long), {@code --contenders ours,official,questdb,raw} (also {@code ours-nogzip},
  * {@code ours-block}, {@code ours-records} and {@code raw-gzip}), {@code --jvm-args "..."} (for the
  * children, {@value #CHILD_JVM_ARGS} by default), {@code --timeout 600} (seconds per child),
  * {@code --max-other-load 0.25} and {@code --repeats 3}: a run during which other processes used more
@@ -36,17 +36,17 @@ public final class EndToEnd {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = Options.parse(args,
-				Map.of("points", "2000000", "runs", "3", "warmup", "200000", "contenders", "ours,official,questdb,raw",
+				Map.of("points", "2000000", "runs", "3", "warmup-seconds", "20", "contenders", "ours,official,questdb,raw",
 						"jvm-args", CHILD_JVM_ARGS, "timeout", "600", "max-other-load", "0.25", "repeats", "3"));
 		int points = Integer.parseInt(options.get("points"));
 		int runs = Integer.parseInt(options.get("runs"));
-		int warmup = Integer.parseInt(options.get("warmup"));
+		int warmup = Integer.parseInt(options.get("warmup-seconds"));
 		List<String> contenders = Arrays.asList(options.get("contenders").split(","));
 		List<String> jvmArgs = Arrays.asList(options.get("jvm-args").trim().split("\\s+"));
 		long timeout = Long.parseLong(options.get("timeout"));
 		double maxOtherLoad = Double.parseDouble(options.get("max-other-load"));
 		int repeats = Integer.parseInt(options.get("repeats"));
-		System.out.printf("End-to-end: %,d points (after %,d untimed), %d runs, contenders %s, child JVM %s%n", points,
+		System.out.printf("End-to-end: %,d points (after %d s of untimed warm-up), %d runs, contenders %s, child JVM %s%n", points,
 				warmup, runs, contenders, jvmArgs);
 		System.out.printf("%s, %d CPUs, Java %s (%s)%n%n", ZonedDateTime.now().withNano(0),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
@@ -107,9 +107,9 @@ public final class EndToEnd {
 		}
 		KeyValues figures = KeyValues.parse(result);
 		String problem = null;
-		if (counted != (long) points + warmup) {
-			problem = String.format("the sink counted %,d lines, the contender wrote %,d", counted,
-					(long) points + warmup);
+		long written = points + figures.getLong("warmup");
+		if (counted != written) {
+			problem = String.format("the sink counted %,d lines, the contender wrote %,d", counted, written);
 		}
 		else if (figures.getLong("sinkLines") != points) {
 			problem = String.format("the sink counted %,d lines in the timed part, expected %,d",

@@ -85,11 +85,12 @@ final class ResultTable {
 		StringBuilder text = new StringBuilder(String.format(
 				"%s: %,.0f points/s (last call returned at %.0f%% of the time), %.1f wire B/pt, %.0f B/pt"
 						+ " allocated by the caller (%.0f by all threads), CPU ns/pt %.0f (caller %.0f, other Java threads"
-						+ " %.0f, VM %.0f), peak heap %.0f MB, %d GCs",
+						+ " %.0f, VM %.0f), peak heap %.0f MB, %d GCs (%d ms), JIT %d ms",
 				run.contender(), run.pointsPerSecond(), 100.0 * run.count("writeNanos") / run.count("nanos"),
 				run.perPoint("wireBytes"), run.perPoint("callerAlloc"), run.perPoint("allAlloc"), run.perPoint("cpuNanos"),
 				run.perPoint("callerCpuNanos"), run.perPoint("javaCpuNanos") - run.perPoint("callerCpuNanos"),
-				run.perPoint("cpuNanos") - run.perPoint("javaCpuNanos"), run.megabytes("peakHeap"), run.count("gcs")));
+				run.perPoint("cpuNanos") - run.perPoint("javaCpuNanos"), run.megabytes("peakHeap"), run.count("gcs"),
+				run.count("gcMillis"), run.count("jitMillis")));
 		for (String key : List.of("dropped", "failed", "errors", "backpressure")) {
 			if (run.count(key) != 0) {
 				text.append(", ").append(key).append(' ').append(run.count(key));

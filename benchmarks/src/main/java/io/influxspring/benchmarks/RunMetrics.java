@@ -60,6 +60,8 @@ final class RunMetrics {
 
 	private long collectionMillis;
 
+	private long compilationMillis;
+
 	RunMetrics() {
 		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
 			((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
@@ -78,6 +80,7 @@ final class RunMetrics {
 		this.peakLive.set(0);
 		this.collections = collections();
 		this.collectionMillis = collectionMillis();
+		this.compilationMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
 		this.cpuNanos = OS.getProcessCpuTime();
 		this.machineBusy = MachineCpu.machineBusyNanos();
 		this.threadsAllocated = byThread(THREADS::getThreadAllocatedBytes);
@@ -113,6 +116,7 @@ final class RunMetrics {
 		figures.put("peakLive", this.peakLive.get());
 		figures.put("gcs", collections() - this.collections);
 		figures.put("gcMillis", collectionMillis() - this.collectionMillis);
+		figures.put("jitMillis", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - this.compilationMillis);
 		figures.put("busyThreads", busyThreads(cpuByThread, cpu / 20));
 		return figures;
 	}

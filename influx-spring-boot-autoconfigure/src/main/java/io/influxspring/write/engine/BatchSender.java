@@ -8,11 +8,13 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import io.influxspring.write.InfluxWriteException;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -25,7 +27,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 final class BatchSender {
 
-	private static final MediaType LINE_PROTOCOL = MediaType.parseMediaType("text/plain; charset=utf-8");
+	private static final String LINE_PROTOCOL = "text/plain; charset=utf-8";
+
+	/**
+	 * Wraps bodies as Netty buffers: WebClient hands those to Reactor Netty as they are, while it
+	 * copies any other kind of buffer into a new array first. Unpooled heap wrappers need no release.
+	 */
+	private static final NettyDataBufferFactory BODIES = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT);
 
 	private final WebClient webClient;
 
@@ -34,6 +42,9 @@ final class BatchSender {
 	private final @Nullable String authorization;
 
 	private final int gzipThreshold;
+
+	/** The URI of the last path posted to, so that a request does not parse it again. */
+	private volatile @Nullable WriteUri writeUri;
 
 	BatchSender(WebClient webClient, String baseUrl, @Nullable String authorization, int gzipThreshold) {
 		this.webClient = webClient;
@@ -53,14 +64,14 @@ final class BatchSender {
 	 */
 	Mono<SendOutcome> send(Batch batch, String path) {
 		boolean gzip = batch.length > this.gzipThreshold;
-		Mono<ByteBuffer> body = gzip
-				? Mono.fromCallable(() -> ByteBuffer.wrap(gzipped(batch))).subscribeOn(Schedulers.parallel())
-				: Mono.fromSupplier(() -> ByteBuffer.wrap(batch.bytes, 0, batch.length));
+		Mono<DataBuffer> body = gzip
+				? Mono.fromCallable(() -> BODIES.wrap(gzipped(batch))).subscribeOn(Schedulers.parallel())
+				: Mono.fromSupplier(() -> BODIES.wrap(ByteBuffer.wrap(batch.bytes, 0, batch.length)));
 		return body.flatMap((buffer) -> this.webClient.post()
-			.uri(URI.create(this.baseUrl + path))
+			.uri(writeUri(path))
 			.headers((headers) -> {
-				headers.setContentType(LINE_PROTOCOL);
-				headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+				headers.set(HttpHeaders.CONTENT_TYPE, LINE_PROTOCOL);
+				headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 				if (gzip) {
 					headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
 				}
@@ -68,11 +79,20 @@ final class BatchSender {
 					headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
 				}
 			})
-			.body(BodyInserters.fromDataBuffers(Mono.just(DefaultDataBufferFactory.sharedInstance.wrap(buffer))))
+			.body(BodyInserters.fromDataBuffers(Mono.just(buffer)))
 			.exchangeToMono(this::classify))
 			.onErrorResume((ex) -> Mono.just(SendOutcome.failure(0,
 					new InfluxWriteException("Request to " + this.baseUrl + " failed: " + describe(ex), 0, true, ex),
 					null)));
+	}
+
+	private URI writeUri(String path) {
+		WriteUri current = this.writeUri;
+		if (current == null || !current.path().equals(path)) {
+			current = new WriteUri(path, URI.create(this.baseUrl + path));
+			this.writeUri = current;
+		}
+		return current.uri();
 	}
 
 	/** Asks the server for {@code /ping}; errors (connection refused, timeout) are signalled. */
@@ -129,6 +149,9 @@ final class BatchSender {
 		}
 		String text = cause.getClass().getSimpleName();
 		return (cause.getMessage() != null) ? text + ": " + cause.getMessage() : text;
+	}
+
+	private record WriteUri(String path, URI uri) {
 	}
 
 	private static byte[] gzipped(Batch batch) {
