@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * counted a different number of lines than the child wrote.
  * <p>
  * Options: {@code --points N} (2,000,000), {@code --runs R} (3), {@code --warmup-seconds S} (20: each
- * child first writes untimed rounds of points for that long), {@code --contenders ours,official,questdb,raw} (also {@code ours-nogzip},
- * {@code ours-block}, {@code ours-records} and {@code raw-gzip}), {@code --jvm-args "..."} (for the
+ * child first writes untimed rounds of points for that long), {@code --contenders
+ * ours,ours-nogzip,official,questdb,raw} (also {@code ours-block}, {@code ours-records} and
+ * {@code raw-gzip}), {@code --jvm-args "..."} (for the
  * children, {@value #CHILD_JVM_ARGS} by default), {@code --timeout 600} (seconds per child),
  * {@code --max-other-load 0.25} and {@code --repeats 3}: a run during which other processes used more
  * than that many cores (from {@code /proc/stat}) is repeated, up to that many times.
@@ -36,7 +37,8 @@ public final class EndToEnd {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = Options.parse(args,
-				Map.of("points", "2000000", "runs", "3", "warmup-seconds", "20", "contenders", "ours,official,questdb,raw",
+				Map.of("points", "2000000", "runs", "3", "warmup-seconds", "20", "contenders",
+						"ours,ours-nogzip,official,questdb,raw",
 						"jvm-args", CHILD_JVM_ARGS, "timeout", "600", "max-other-load", "0.25", "repeats", "3"));
 		int points = Integer.parseInt(options.get("points"));
 		int runs = Integer.parseInt(options.get("runs"));

@@ -22,6 +22,8 @@ final class LineCounts {
 
 	private final long[] dropped = new long[WriteDrop.Reason.values().length];
 
+	private long droppedTotal;
+
 	private long retries;
 
 	private @Nullable Instant lastFailureTime;
@@ -52,6 +54,7 @@ final class LineCounts {
 
 	void dropped(long lines, WriteDrop.Reason reason) {
 		this.dropped[reason.ordinal()] += lines;
+		this.droppedTotal += lines;
 	}
 
 	void retried() {
@@ -75,11 +78,7 @@ final class LineCounts {
 	}
 
 	long droppedTotal() {
-		long total = 0;
-		for (long lines : this.dropped) {
-			total += lines;
-		}
-		return total;
+		return this.droppedTotal;
 	}
 
 	/** Lines neither written, failed nor dropped, as the totals have it. */

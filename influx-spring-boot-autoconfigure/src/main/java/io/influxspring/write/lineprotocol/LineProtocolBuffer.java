@@ -12,6 +12,29 @@ import java.util.Arrays;
  */
 public final class LineProtocolBuffer {
 
+	private static final byte PLAIN = 0;
+
+	private static final byte ESCAPED = 1;
+
+	private static final byte EQUALS = 2;
+
+	private static final byte REJECTED = 3;
+
+	private static final byte NON_ASCII = 4;
+
+	/** How each ASCII character is written in a name: as it is, escaped, or not at all. */
+	private static final byte[] ASCII_CLASSES = new byte[128];
+
+	static {
+		ASCII_CLASSES[','] = ESCAPED;
+		ASCII_CLASSES[' '] = ESCAPED;
+		ASCII_CLASSES['='] = EQUALS;
+		ASCII_CLASSES['\\'] = REJECTED;
+		ASCII_CLASSES['\n'] = REJECTED;
+		ASCII_CLASSES['\r'] = REJECTED;
+		ASCII_CLASSES[0] = REJECTED;
+	}
+
 	private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
 
 	private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
@@ -121,18 +144,25 @@ public final class LineProtocolBuffer {
 		}
 		int end = this.size + NumberFormat.digitCount(value);
 		int position = end;
-		while (value >= 100) {
-			int pair = (int) (value % 100);
-			value /= 100;
+		while (value > Integer.MAX_VALUE) {
+			long high = value / 100_000_000;
+			position = appendEightDigits((int) (value - high * 100_000_000), position);
+			value = high;
+		}
+		int rest = (int) value;
+		while (rest >= 100) {
+			int high = rest / 100;
+			int pair = rest - high * 100;
 			this.bytes[--position] = NumberFormat.ONES[pair];
 			this.bytes[--position] = NumberFormat.TENS[pair];
+			rest = high;
 		}
-		if (value >= 10) {
-			this.bytes[--position] = NumberFormat.ONES[(int) value];
-			this.bytes[--position] = NumberFormat.TENS[(int) value];
+		if (rest >= 10) {
+			this.bytes[--position] = NumberFormat.ONES[rest];
+			this.bytes[--position] = NumberFormat.TENS[rest];
 		}
 		else {
-			this.bytes[--position] = (byte) ('0' + value);
+			this.bytes[--position] = (byte) ('0' + rest);
 		}
 		this.size = end;
 	}
@@ -198,6 +228,19 @@ public final class LineProtocolBuffer {
 	 * Escapes and checks a name in one pass: {@code ,}, space and {@code =} are escaped, the
 	 * characters {@link NameRules} rejects throw (and nothing is appended).
 	 */
+	/** Writes exactly eight digits of {@code value} (below 10^8) ending before {@code end}. */
+	private int appendEightDigits(int value, int end) {
+		int position = end;
+		for (int i = 0; i < 4; i++) {
+			int high = value / 100;
+			int pair = value - high * 100;
+			this.bytes[--position] = NumberFormat.ONES[pair];
+			this.bytes[--position] = NumberFormat.TENS[pair];
+			value = high;
+		}
+		return position;
+	}
+
 	private void appendEscaped(String name, boolean escapeEquals, String role) {
 		int length = name.length();
 		if (length == 0) {
@@ -209,22 +252,29 @@ public final class LineProtocolBuffer {
 		int position = start;
 		for (int i = 0; i < length; i++) {
 			char c = name.charAt(i);
-			if (c >= 0x80) {
-				this.size = position;
-				i = appendNonAscii(name, i, role);
-				position = this.size;
+			byte kind = (c < 0x80) ? ASCII_CLASSES[c] : NON_ASCII;
+			if (kind == PLAIN || (kind == EQUALS && !escapeEquals)) {
+				target[position++] = (byte) c;
 			}
-			else if (c == ',' || c == ' ' || (escapeEquals && c == '=')) {
+			else if (kind == ESCAPED || kind == EQUALS) {
 				target[position++] = '\\';
 				target[position++] = (byte) c;
 			}
-			else if (c == '\\' || c == '\n' || c == '\r' || c == 0) {
+			else if (kind == NON_ASCII) {
+				this.size = position;
+				try {
+					i = appendNonAscii(name, i, role);
+				}
+				catch (IllegalArgumentException ex) {
+					this.size = start;
+					throw ex;
+				}
+				position = this.size;
+			}
+			else {
 				this.size = start;
 				NameRules.checkName(name, role);
 				throw new IllegalStateException("Unreachable: " + role + " rules accepted a rejected character");
-			}
-			else {
-				target[position++] = (byte) c;
 			}
 		}
 		this.size = position;

@@ -15,6 +15,9 @@ final class NumberFormat {
 
 	private static final long[] LONG_POWERS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000 };
 
+	/** 10^0 to 10^18. */
+	private static final long[] TEN_POWERS = new long[19];
+
 	/** The tens digit of 0..99. */
 	static final byte[] TENS = new byte[100];
 
@@ -22,6 +25,10 @@ final class NumberFormat {
 	static final byte[] ONES = new byte[100];
 
 	static {
+		TEN_POWERS[0] = 1;
+		for (int i = 1; i < TEN_POWERS.length; i++) {
+			TEN_POWERS[i] = TEN_POWERS[i - 1] * 10;
+		}
 		for (int i = 0; i < 100; i++) {
 			TENS[i] = (byte) ('0' + i / 10);
 			ONES[i] = (byte) ('0' + i % 10);
@@ -33,14 +40,8 @@ final class NumberFormat {
 
 	/** Number of decimal digits of a non-negative long. */
 	static int digitCount(long value) {
-		long limit = 10;
-		for (int digits = 1; digits < 19; digits++) {
-			if (value < limit) {
-				return digits;
-			}
-			limit *= 10;
-		}
-		return 19;
+		int estimate = ((64 - Long.numberOfLeadingZeros(value)) * 1233) >>> 12;
+		return (estimate < 19 && value >= TEN_POWERS[estimate]) ? estimate + 1 : Math.max(estimate, 1);
 	}
 
 	/**

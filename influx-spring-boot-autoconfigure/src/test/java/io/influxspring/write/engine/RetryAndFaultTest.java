@@ -52,6 +52,20 @@ class RetryAndFaultTest {
 		assertThat(writer.getStatistics().retries()).isEqualTo(1);
 	}
 
+	@Test
+	void retriesSendTheSameCompressedBodyAgain() throws Exception {
+		server.enqueue(StubResponse.status(503));
+		server.enqueue(StubResponse.status(503));
+		BatchingWriteApi writer = this.fixture.writer((o) -> o.gzipThreshold(10));
+		writer.writeRecords(WriterFixture.records(50));
+		writer.flush().get(5, TimeUnit.SECONDS);
+		assertThat(server.requests()).hasSize(3).allSatisfy((request) -> {
+			assertThat(request.header("Content-Encoding")).isEqualTo("gzip");
+			assertThat(request.rawBody()).isEqualTo(server.requests().get(0).rawBody());
+			assertThat(request.body().split("\n")).containsExactlyElementsOf(WriterFixture.records(50));
+		});
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 400, 401, 403, 404, 422 })
 	void doesNotRetryClientErrors(int status) {

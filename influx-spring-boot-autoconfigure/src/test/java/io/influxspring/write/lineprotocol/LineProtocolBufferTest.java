@@ -1,0 +1,81 @@
+package io.influxspring.write.lineprotocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LineProtocolBufferTest {
+
+	@Test
+	void writesLongsAsJavaDoes() {
+		List<Long> values = new ArrayList<>(List.of(0L, 1L, 9L, 10L, 99L, 100L, 101L, (long) Integer.MAX_VALUE,
+				Integer.MAX_VALUE + 1L, 99_999_999L, 100_000_000L, 100_000_001L, 9_999_999_999_999_999L,
+				1_700_000_000_000_000_007L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1));
+		for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+			values.addAll(List.of(power - 1, power, power + 1, power * 10 - 1));
+		}
+		SplittableRandom random = new SplittableRandom(42);
+		for (int i = 0; i < 100_000; i++) {
+			values.add(random.nextLong() >> random.nextInt(64));
+		}
+		LineProtocolBuffer buffer = new LineProtocolBuffer(16);
+		for (long value : values) {
+			buffer.reset();
+			buffer.appendLong(value);
+			buffer.appendLong(-value);
+			assertThat(written(buffer)).isEqualTo(Long.toString(value) + (-value));
+		}
+	}
+
+	@Test
+	void escapesEachAsciiCharacterOfNamesAsInfluxDbReadsIt() {
+		StringBuilder expectedKey = new StringBuilder();
+		StringBuilder expectedMeasurement = new StringBuilder();
+		StringBuilder name = new StringBuilder();
+		for (char c = 1; c < 0x80; c++) {
+			if (c == '\\' || c == '\n' || c == '\r') {
+				continue;
+			}
+			name.append(c);
+			boolean escaped = c == ',' || c == ' ';
+			expectedKey.append(escaped || c == '=' ? "\\" : "").append(c);
+			expectedMeasurement.append(escaped || c == '=' ? "\\" : "").append(c);
+		}
+		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		buffer.appendKey(name.toString(), "tag key");
+		assertThat(written(buffer)).isEqualTo(expectedKey.toString());
+		buffer.reset();
+		buffer.appendMeasurement("m" + name);
+		assertThat(written(buffer)).isEqualTo("m" + expectedMeasurement);
+	}
+
+	@Test
+	void encodesNonAsciiNamesAsUtf8() {
+		LineProtocolBuffer buffer = new LineProtocolBuffer(16);
+		String name = "é,ü ñ=中文😀x";
+		buffer.appendKey(name, "tag value");
+		assertThat(written(buffer)).isEqualTo("é\\,ü\\ ñ\\=中文😀x");
+	}
+
+	@Test
+	void rejectsNamesWithCharactersLineProtocolCannotCarry() {
+		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		buffer.appendKey("kept", "tag key");
+		for (String name : List.of("a\\b", "a\nb", "a\rb", "a\0b", "\uD800x")) {
+			assertThatIllegalArgumentException().isThrownBy(() -> buffer.appendKey(name, "tag key"))
+				.withMessageContaining("tag key");
+			assertThat(written(buffer)).isEqualTo("kept");
+		}
+	}
+
+	private static String written(LineProtocolBuffer buffer) {
+		return new String(buffer.array(), 0, buffer.size(), StandardCharsets.UTF_8);
+	}
+
+}
