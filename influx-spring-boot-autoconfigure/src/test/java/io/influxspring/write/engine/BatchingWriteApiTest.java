@@ -16,6 +16,11 @@ import io.influxspring.write.WriteApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -92,6 +97,20 @@ class BatchingWriteApiTest {
 		assertThat(requests.get(1).header("Content-Encoding")).isEqualTo("gzip");
 		assertThat(requests.get(1).rawBody().length).isLessThan(requests.get(1).body().length());
 		assertThat(requests.get(1).body().split("\n")).containsExactlyElementsOf(WriterFixture.records(50));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 10, 1_000_000 })
+	void writesAndRetriesThroughTheJdkHttpClientConnectorToo(int gzipThreshold) throws Exception {
+		server.enqueue(StubResponse.status(503));
+		WebClient webClient = WebClient.builder().clientConnector(new JdkClientHttpConnector()).build();
+		WriteApi writer = this.fixture.writer(webClient, (o) -> o.gzipThreshold(gzipThreshold));
+		writer.writeRecords(WriterFixture.records(50));
+		writer.flush().get(5, TimeUnit.SECONDS);
+		assertThat(server.requests()).hasSize(2).allSatisfy((request) -> {
+			assertThat(request.header("Content-Encoding")).isEqualTo((gzipThreshold < 100) ? "gzip" : null);
+			assertThat(request.body().split("\n")).containsExactlyElementsOf(WriterFixture.records(50));
+		});
 	}
 
 	@Test

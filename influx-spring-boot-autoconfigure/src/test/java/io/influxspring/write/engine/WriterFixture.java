@@ -43,7 +43,11 @@ final class WriterFixture implements AutoCloseable {
 	}
 
 	BatchingWriteApi writer(UnaryOperator<WriteOptions.Builder> options) {
-		BatchingWriteApi writer = BatchingWriteApi.builder(WebClient.create(), this.server.url())
+		return writer(WebClient.create(), options);
+	}
+
+	BatchingWriteApi writer(WebClient webClient, UnaryOperator<WriteOptions.Builder> options) {
+		BatchingWriteApi writer = BatchingWriteApi.builder(webClient, this.server.url())
 			.options(options.apply(options()).build())
 			.path(PATH)
 			.authorization("Token s3cr3t")
