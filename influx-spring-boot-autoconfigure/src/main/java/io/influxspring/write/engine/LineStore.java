@@ -32,9 +32,7 @@ final class LineStore {
 
 	}
 
-	private static final int MAX_LOCK_SPINS = 64;
-
-	private final ReentrantLock lock = new ReentrantLock();
+	private final ReentrantLock lock = new SpinningLock();
 
 	private final Condition space = this.lock.newCondition();
 
@@ -78,7 +76,7 @@ final class LineStore {
 
 	/** Takes encoded lines into the open batch, sealing batches as they fill, after making room. */
 	void offer(EncodedLines lines, Effects effects) {
-		lock();
+		this.lock.lock();
 		try {
 			requireOpen();
 			this.counts.offered(lines.count);
@@ -186,7 +184,7 @@ final class LineStore {
 
 	/** Seals the open batch if it is still the one a flush timer was started for. */
 	void sealIfGeneration(long generation, Effects effects) {
-		lock();
+		this.lock.lock();
 		try {
 			if (this.open.generation() == generation && !this.open.isEmpty()) {
 				seal(effects);
@@ -207,7 +205,7 @@ final class LineStore {
 
 	/** Moves the batches that may be sent now into flight, due retries first. */
 	List<Batch> takeReady(long now, Effects effects) {
-		lock();
+		this.lock.lock();
 		try {
 			List<Batch> ready = new ArrayList<>(2);
 			while (this.batches.inFlightCount() < this.options.maxConcurrentRequests()) {
@@ -234,7 +232,7 @@ final class LineStore {
 
 	/** Keeps the handle of a request so that close and dispose can cancel it. */
 	void attach(Batch batch, Disposable request) {
-		lock();
+		this.lock.lock();
 		try {
 			if (batch.resolved || !this.batches.isInFlight(batch)) {
 				request.dispose();
@@ -250,7 +248,7 @@ final class LineStore {
 
 	/** Records what a request achieved: written, split, scheduled for retry, or failed. */
 	void complete(Batch batch, SendOutcome outcome, long now, Effects effects) {
-		lock();
+		this.lock.lock();
 		try {
 			if (batch.resolved || !this.batches.landed(batch)) {
 				return;
@@ -352,7 +350,7 @@ final class LineStore {
 	 * @param retryNow make lines waiting for a retry due at once
 	 */
 	CompletableFuture<Void> flush(boolean retryNow, long now, Effects effects) {
-		lock();
+		this.lock.lock();
 		try {
 			seal(effects);
 			if (retryNow && this.batches.retryAllNow(now)) {
@@ -367,7 +365,7 @@ final class LineStore {
 
 	/** Stops taking lines and flushes everything; {@code null} when already closing or closed. */
 	@Nullable CompletableFuture<Void> beginClose(long now, Effects effects) {
-		lock();
+		this.lock.lock();
 		try {
 			if (this.state != State.OPEN) {
 				return null;
@@ -383,7 +381,7 @@ final class LineStore {
 
 	/** Ends the store: every unresolved line is dropped and its request cancelled; returns their count. */
 	int finish(WriteDrop.Reason reason, Effects effects) {
-		lock();
+		this.lock.lock();
 		try {
 			if (this.state == State.CLOSED || this.state == State.DISPOSED) {
 				return 0;
@@ -406,30 +404,13 @@ final class LineStore {
 		return this.counts.unresolved();
 	}
 
-	/**
-	 * Takes the lock, spinning briefly before parking: critical sections last well under a
-	 * microsecond, and a parked thread costs the one unlocking a wake-up call into the kernel.
-	 */
-	private void lock() {
-		if (this.lock.tryLock()) {
-			return;
-		}
-		for (int spin = 0; spin < MAX_LOCK_SPINS; spin++) {
-			Thread.onSpinWait();
-			if (!this.lock.isLocked() && this.lock.tryLock()) {
-				return;
-			}
-		}
-		this.lock.lock();
-	}
-
 	/** Counts the lines held, batch by batch, independently of the running totals. */
 	private long countBuffered() {
 		return this.open.lines() + this.batches.lines();
 	}
 
 	WriteStatistics statistics() {
-		lock();
+		this.lock.lock();
 		try {
 			return this.counts.snapshot(countBuffered(), this.batches.waitingLines(),
 					this.batches.inFlightCount());
