@@ -167,6 +167,19 @@ public final class LineProtocolBuffer {
 		this.size = end;
 	}
 
+	/** Writes exactly eight digits of {@code value} (below 10^8) ending before {@code end}. */
+	private int appendEightDigits(int value, int end) {
+		int position = end;
+		for (int i = 0; i < 4; i++) {
+			int high = value / 100;
+			int pair = value - high * 100;
+			this.bytes[--position] = NumberFormat.ONES[pair];
+			this.bytes[--position] = NumberFormat.TENS[pair];
+			value = high;
+		}
+		return position;
+	}
+
 	/** Appends an integer field value: the number and {@code i}. */
 	public void appendIntegerValue(long value) {
 		appendLong(value);
@@ -228,19 +241,6 @@ public final class LineProtocolBuffer {
 	 * Escapes and checks a name in one pass: {@code ,}, space and {@code =} are escaped, the
 	 * characters {@link NameRules} rejects throw (and nothing is appended).
 	 */
-	/** Writes exactly eight digits of {@code value} (below 10^8) ending before {@code end}. */
-	private int appendEightDigits(int value, int end) {
-		int position = end;
-		for (int i = 0; i < 4; i++) {
-			int high = value / 100;
-			int pair = value - high * 100;
-			this.bytes[--position] = NumberFormat.ONES[pair];
-			this.bytes[--position] = NumberFormat.TENS[pair];
-			value = high;
-		}
-		return position;
-	}
-
 	private void appendEscaped(String name, boolean escapeEquals, String role) {
 		int length = name.length();
 		if (length == 0) {
