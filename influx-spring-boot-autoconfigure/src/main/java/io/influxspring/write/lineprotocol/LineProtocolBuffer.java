@@ -143,41 +143,8 @@ public final class LineProtocolBuffer {
 			value = -value;
 		}
 		int end = this.size + NumberFormat.digitCount(value);
-		int position = end;
-		while (value > Integer.MAX_VALUE) {
-			long high = value / 100_000_000;
-			position = appendEightDigits((int) (value - high * 100_000_000), position);
-			value = high;
-		}
-		int rest = (int) value;
-		while (rest >= 100) {
-			int high = rest / 100;
-			int pair = rest - high * 100;
-			this.bytes[--position] = NumberFormat.ONES[pair];
-			this.bytes[--position] = NumberFormat.TENS[pair];
-			rest = high;
-		}
-		if (rest >= 10) {
-			this.bytes[--position] = NumberFormat.ONES[rest];
-			this.bytes[--position] = NumberFormat.TENS[rest];
-		}
-		else {
-			this.bytes[--position] = (byte) ('0' + rest);
-		}
+		NumberFormat.writeDigits(this.bytes, end, value);
 		this.size = end;
-	}
-
-	/** Writes exactly eight digits of {@code value} (below 10^8) ending before {@code end}. */
-	private int appendEightDigits(int value, int end) {
-		int position = end;
-		for (int i = 0; i < 4; i++) {
-			int high = value / 100;
-			int pair = value - high * 100;
-			this.bytes[--position] = NumberFormat.ONES[pair];
-			this.bytes[--position] = NumberFormat.TENS[pair];
-			value = high;
-		}
-		return position;
 	}
 
 	/** Appends an integer field value: the number and {@code i}. */

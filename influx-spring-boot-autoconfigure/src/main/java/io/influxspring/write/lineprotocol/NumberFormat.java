@@ -38,6 +38,46 @@ final class NumberFormat {
 	private NumberFormat() {
 	}
 
+	/**
+	 * Writes the digits of a non-negative long into {@code bytes}, ending just before {@code end}:
+	 * eight digits per 64-bit division, then two at a time.
+	 */
+	static void writeDigits(byte[] bytes, int end, long value) {
+		int position = end;
+		while (value > Integer.MAX_VALUE) {
+			long high = value / 100_000_000;
+			position = writeEightDigits(bytes, position, (int) (value - high * 100_000_000));
+			value = high;
+		}
+		int rest = (int) value;
+		while (rest >= 100) {
+			int high = rest / 100;
+			int pair = rest - high * 100;
+			bytes[--position] = ONES[pair];
+			bytes[--position] = TENS[pair];
+			rest = high;
+		}
+		if (rest >= 10) {
+			bytes[--position] = ONES[rest];
+			bytes[--position] = TENS[rest];
+		}
+		else {
+			bytes[--position] = (byte) ('0' + rest);
+		}
+	}
+
+	private static int writeEightDigits(byte[] bytes, int end, int value) {
+		int position = end;
+		for (int i = 0; i < 4; i++) {
+			int high = value / 100;
+			int pair = value - high * 100;
+			bytes[--position] = ONES[pair];
+			bytes[--position] = TENS[pair];
+			value = high;
+		}
+		return position;
+	}
+
 	/** Number of decimal digits of a non-negative long. */
 	static int digitCount(long value) {
 		int estimate = ((64 - Long.numberOfLeadingZeros(value)) * 1233) >>> 12;
