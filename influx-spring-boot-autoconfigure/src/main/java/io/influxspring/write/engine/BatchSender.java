@@ -2,12 +2,12 @@ package io.influxspring.write.engine;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import io.influxspring.write.InfluxWriteException;
+import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -66,7 +66,7 @@ final class BatchSender {
 		boolean gzip = batch.length > this.gzipThreshold;
 		Mono<DataBuffer> body = gzip
 				? Mono.fromCallable(() -> BODIES.wrap(gzipped(batch))).subscribeOn(Schedulers.parallel())
-				: Mono.fromSupplier(() -> BODIES.wrap(ByteBuffer.wrap(batch.bytes, 0, batch.length)));
+				: Mono.fromSupplier(() -> BODIES.wrap(Unpooled.wrappedBuffer(batch.bytes, 0, batch.length)));
 		return body.flatMap((buffer) -> this.webClient.post()
 			.uri(writeUri(path))
 			.headers((headers) -> {

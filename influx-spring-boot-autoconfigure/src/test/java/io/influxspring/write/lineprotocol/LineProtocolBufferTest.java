@@ -35,24 +35,21 @@ class LineProtocolBufferTest {
 
 	@Test
 	void escapesEachAsciiCharacterOfNamesAsInfluxDbReadsIt() {
-		StringBuilder expectedKey = new StringBuilder();
-		StringBuilder expectedMeasurement = new StringBuilder();
 		StringBuilder name = new StringBuilder();
+		StringBuilder expected = new StringBuilder();
 		for (char c = 1; c < 0x80; c++) {
 			if (c == '\\' || c == '\n' || c == '\r') {
 				continue;
 			}
 			name.append(c);
-			boolean escaped = c == ',' || c == ' ';
-			expectedKey.append(escaped || c == '=' ? "\\" : "").append(c);
-			expectedMeasurement.append(escaped || c == '=' ? "\\" : "").append(c);
+			expected.append((c == ',' || c == ' ' || c == '=') ? "\\" : "").append(c);
 		}
 		LineProtocolBuffer buffer = new LineProtocolBuffer();
 		buffer.appendKey(name.toString(), "tag key");
-		assertThat(written(buffer)).isEqualTo(expectedKey.toString());
+		assertThat(written(buffer)).isEqualTo(expected.toString());
 		buffer.reset();
 		buffer.appendMeasurement("m" + name);
-		assertThat(written(buffer)).isEqualTo("m" + expectedMeasurement);
+		assertThat(written(buffer)).isEqualTo("m" + expected);
 	}
 
 	@Test
