@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.influxspring.write.OverflowPolicy;
 import io.influxspring.write.WritePrecision;
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -333,12 +334,12 @@ public class InfluxProperties {
 		private int bufferLimit = 100_000;
 
 		/**
-		 * What a write does when the buffer is full: drop-oldest, drop-newest or block.
+		 * What a write does when the buffer is full: backpressure, drop-oldest, drop-newest or block.
 		 */
-		private OverflowPolicy overflow = OverflowPolicy.DROP_OLDEST;
+		private OverflowPolicy overflow = OverflowPolicy.BACKPRESSURE;
 
 		/**
-		 * How long a write waits for room in the buffer with the block overflow policy.
+		 * How long a write waits for room in the buffer with the backpressure and block overflow policies.
 		 */
 		private Duration blockTimeout = Duration.ofSeconds(10);
 
@@ -367,7 +368,33 @@ public class InfluxProperties {
 		 */
 		private boolean noSync;
 
+		/**
+		 * Whether points and measurements without a time are stamped with the application's clock when written.
+		 */
+		private boolean clientTimestamps = true;
+
+		/**
+		 * Rules names and values are escaped and checked by: influxdb (InfluxDB 1.x, 2.x and 3.x) or portable.
+		 */
+		private LineProtocolDialect lineProtocol = LineProtocolDialect.INFLUXDB;
+
 		private final Retry retry = new Retry();
+
+		public boolean isClientTimestamps() {
+			return this.clientTimestamps;
+		}
+
+		public void setClientTimestamps(boolean clientTimestamps) {
+			this.clientTimestamps = clientTimestamps;
+		}
+
+		public LineProtocolDialect getLineProtocol() {
+			return this.lineProtocol;
+		}
+
+		public void setLineProtocol(LineProtocolDialect lineProtocol) {
+			this.lineProtocol = lineProtocol;
+		}
 
 		public int getBatchSize() {
 			return this.batchSize;

@@ -60,6 +60,8 @@ final class InfluxWriteOptions {
 			.exponentialBase(retry.getExponentialBase())
 			.retryJitter(retry.getJitter())
 			.maxRetryTime(retry.getMaxRetryTime())
+			.clientTimestamps(write.isClientTimestamps())
+			.lineProtocol(write.getLineProtocol())
 			.build();
 	}
 

@@ -12,7 +12,7 @@ import java.lang.invoke.MethodHandle;
  * @param getter reads the value: {@code (Object)long}, {@code (Object)double}, {@code (Object)boolean}
  * or {@code (Object)Object} according to {@code kind}
  */
-record MappedMember(String description, String key, byte[] encodedKey, Kind kind, MethodHandle getter) {
+record MappedMember(String description, String key, EncodedName encodedKey, Kind kind, MethodHandle getter) {
 
 	/** How a member's value is read: primitives without boxing, everything else as an object. */
 	enum Kind {

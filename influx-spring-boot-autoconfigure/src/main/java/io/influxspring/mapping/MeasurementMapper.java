@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import io.influxspring.write.Point;
+import io.influxspring.write.WriteClock;
 import io.influxspring.write.WritePrecision;
 import io.influxspring.write.lineprotocol.LineProtocolBuffer;
 import io.influxspring.write.lineprotocol.TagSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps instances of {@link InfluxMeasurement} types to points or straight to line protocol.
@@ -60,8 +62,19 @@ public class MeasurementMapper {
 	 * @throws IllegalArgumentException if the type is not mappable or the object cannot be written
 	 */
 	public void appendTo(Object measurement, LineProtocolBuffer buffer, WritePrecision precision, TagSet defaultTags) {
+		appendTo(measurement, buffer, precision, defaultTags, null);
+	}
+
+	/**
+	 * Like {@link #appendTo(Object, LineProtocolBuffer, WritePrecision, TagSet)}, with the time of
+	 * {@code clock} when the object has no {@code @InfluxTimestamp} or a {@code null} one.
+	 * @param clock the writer's clock, or {@code null} to write such an object without a time
+	 * @since 0.1.0
+	 */
+	public void appendTo(Object measurement, LineProtocolBuffer buffer, WritePrecision precision, TagSet defaultTags,
+			@Nullable WriteClock clock) {
 		Objects.requireNonNull(measurement, "Measurement must not be null");
-		PLANS.get(measurement.getClass()).appendTo(measurement, buffer, precision, defaultTags);
+		PLANS.get(measurement.getClass()).appendTo(measurement, buffer, precision, defaultTags, clock);
 	}
 
 }

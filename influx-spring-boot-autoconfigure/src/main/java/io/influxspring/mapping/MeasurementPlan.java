@@ -1,6 +1,7 @@
 package io.influxspring.mapping;
 
 import io.influxspring.write.Point;
+import io.influxspring.write.WriteClock;
 import io.influxspring.write.WritePrecision;
 import io.influxspring.write.lineprotocol.LineProtocolBuffer;
 import io.influxspring.write.lineprotocol.TagOrder;
@@ -19,7 +20,7 @@ final class MeasurementPlan {
 
 	private final String measurement;
 
-	private final byte[] encodedMeasurement;
+	private final EncodedName encodedMeasurement;
 
 	private final MappedMember[] tags;
 
@@ -29,7 +30,7 @@ final class MeasurementPlan {
 
 	private final WritePrecision timestampPrecision;
 
-	MeasurementPlan(Class<?> type, String measurement, byte[] encodedMeasurement, MappedMember[] tags,
+	MeasurementPlan(Class<?> type, String measurement, EncodedName encodedMeasurement, MappedMember[] tags,
 			MappedMember[] fields, @Nullable MappedMember timestamp, WritePrecision timestampPrecision) {
 		this.type = type;
 		this.measurement = measurement;
@@ -45,13 +46,14 @@ final class MeasurementPlan {
 	}
 
 	/** Appends one line (without line feed); on failure nothing is appended. */
-	void appendTo(Object object, LineProtocolBuffer out, WritePrecision precision, TagSet defaults) {
+	void appendTo(Object object, LineProtocolBuffer out, WritePrecision precision, TagSet defaults,
+			@Nullable WriteClock clock) {
 		int start = out.size();
 		try {
-			out.appendBytes(this.encodedMeasurement, 0, this.encodedMeasurement.length);
+			this.encodedMeasurement.appendTo(out);
 			appendTags(object, out, defaults);
 			appendFields(object, out);
-			appendTimestamp(object, out, precision);
+			appendTimestamp(object, out, precision, clock);
 		}
 		catch (RuntimeException ex) {
 			out.truncate(start);
@@ -100,9 +102,9 @@ final class MeasurementPlan {
 		}
 	}
 
-	private static void appendTag(LineProtocolBuffer out, byte[] encodedKey, String value, MappedMember tag) {
+	private static void appendTag(LineProtocolBuffer out, EncodedName encodedKey, String value, MappedMember tag) {
 		out.appendByte(',');
-		out.appendBytes(encodedKey, 0, encodedKey.length);
+		encodedKey.appendTo(out);
 		try {
 			out.appendKey(value, "tag value");
 		}
@@ -116,7 +118,7 @@ final class MeasurementPlan {
 		for (MappedMember field : this.fields) {
 			int before = out.size();
 			out.appendByte(first ? ' ' : ',');
-			out.appendBytes(field.encodedKey(), 0, field.encodedKey().length);
+			field.encodedKey().appendTo(out);
 			if (appendFieldValue(field, object, out)) {
 				first = false;
 			}
@@ -158,26 +160,30 @@ final class MeasurementPlan {
 		}
 	}
 
-	private void appendTimestamp(Object object, LineProtocolBuffer out, WritePrecision precision) {
+	private void appendTimestamp(Object object, LineProtocolBuffer out, WritePrecision precision,
+			@Nullable WriteClock clock) {
 		MappedMember member = this.timestamp;
-		if (member == null) {
-			return;
-		}
 		long time;
 		try {
-			if (member.kind() == MappedMember.Kind.INTEGER) {
+			if (member != null && member.kind() == MappedMember.Kind.INTEGER) {
 				time = precision.convert((long) member.getter().invokeExact(object), this.timestampPrecision);
 			}
 			else {
-				Object value = (Object) member.getter().invokeExact(object);
-				if (value == null) {
+				Object value = (member != null) ? (Object) member.getter().invokeExact(object) : null;
+				if (value != null) {
+					time = MemberValues.timestamp(value, this.timestampPrecision, precision);
+				}
+				else if (clock != null) {
+					time = precision.convert(clock.stamp(), clock.precision());
+				}
+				else {
 					return;
 				}
-				time = MemberValues.timestamp(value, this.timestampPrecision, precision);
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Cannot write " + member.description() + ": " + ex.getMessage(), ex);
+			String what = (member != null) ? member.description() : "the client timestamp";
+			throw new IllegalArgumentException("Cannot write " + what + ": " + ex.getMessage(), ex);
 		}
 		catch (Throwable ex) {
 			throw rethrow(ex);

@@ -16,7 +16,7 @@ import java.util.Set;
 
 import io.influxspring.mapping.MappedMember.Kind;
 import io.influxspring.write.WritePrecision;
-import io.influxspring.write.lineprotocol.LineProtocolBuffer;
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
 import io.influxspring.write.lineprotocol.TagOrder;
 import org.jspecify.annotations.Nullable;
 
@@ -54,12 +54,9 @@ final class PlanInspector {
 			throw fail("is not annotated with @InfluxMeasurement");
 		}
 		String measurement = annotation.value().isEmpty() ? this.type.getSimpleName() : annotation.value();
-		LineProtocolBuffer encoded = new LineProtocolBuffer(measurement.length() + 8);
-		try {
-			encoded.appendMeasurement(measurement);
-		}
-		catch (IllegalArgumentException ex) {
-			throw fail("has an invalid measurement name: " + ex.getMessage());
+		EncodedName encoded = EncodedName.measurement(measurement);
+		if (encoded.error(LineProtocolDialect.INFLUXDB) != null) {
+			throw fail("has an invalid measurement name: " + encoded.error(LineProtocolDialect.INFLUXDB));
 		}
 		MethodHandles.Lookup lookup = lookup(this.type);
 		if (this.type.isRecord()) {
@@ -88,7 +85,7 @@ final class PlanInspector {
 			throw fail("has no @InfluxField member");
 		}
 		this.tags.sort(Comparator.comparing(MappedMember::key, TagOrder::compare));
-		return new MeasurementPlan(this.type, measurement, encoded.toByteArray(), this.tags.toArray(MappedMember[]::new),
+		return new MeasurementPlan(this.type, measurement, encoded, this.tags.toArray(MappedMember[]::new),
 				this.fields.toArray(MappedMember[]::new), this.timestamp, this.timestampPrecision);
 	}
 
@@ -127,7 +124,7 @@ final class PlanInspector {
 				throw fail("member " + javaName + " of type " + memberType.getName()
 						+ " cannot be a timestamp: use Instant, OffsetDateTime, ZonedDateTime, Date or long");
 			}
-			this.timestamp = member(description, javaName, new byte[0], memberType, source);
+			this.timestamp = member(description, javaName, EncodedName.none(), memberType, source);
 			this.timestampPrecision = timestamp.precision();
 			return;
 		}
@@ -140,18 +137,14 @@ final class PlanInspector {
 		if (!this.keys.add(key)) {
 			throw fail("maps two members to the key '" + key + "' (" + javaName + " is the second)");
 		}
-		LineProtocolBuffer encoded = new LineProtocolBuffer(key.length() + 4);
-		try {
-			encoded.appendKey(key, role + " key");
+		EncodedName encoded = EncodedName.key(key, role + " key");
+		if (encoded.error(LineProtocolDialect.INFLUXDB) != null) {
+			throw fail("member " + javaName + " has an invalid " + role + " key: " + encoded.error(LineProtocolDialect.INFLUXDB));
 		}
-		catch (IllegalArgumentException ex) {
-			throw fail("member " + javaName + " has an invalid " + role + " key: " + ex.getMessage());
-		}
-		encoded.appendByte('=');
-		(tag != null ? this.tags : this.fields).add(member(description, key, encoded.toByteArray(), memberType, source));
+		(tag != null ? this.tags : this.fields).add(member(description, key, encoded, memberType, source));
 	}
 
-	private MappedMember member(String description, String key, byte[] encodedKey, Class<?> memberType,
+	private MappedMember member(String description, String key, EncodedName encodedKey, Class<?> memberType,
 			HandleSource source) {
 		MethodHandle handle;
 		try {

@@ -66,11 +66,17 @@ public final class Point {
 		return new Point(measurement);
 	}
 
-	/** Adds or replaces a tag; a {@code null} or empty value is ignored. */
+	/**
+	 * Adds or replaces a tag; a {@code null} or empty value removes the tag, and a tag with an empty
+	 * key is left out.
+	 */
 	public Point tag(String key, @Nullable String value) {
 		Objects.requireNonNull(key, "Tag key must not be null");
-		if (value == null || value.isEmpty()) {
+		if (key.isEmpty()) {
 			return this;
+		}
+		if (value == null || value.isEmpty()) {
+			return removeTag(key);
 		}
 		int low = 0;
 		int high = this.tagCount - 1;
@@ -97,6 +103,20 @@ public final class Point {
 		this.tagKeys[low] = key;
 		this.tagValues[low] = value;
 		this.tagCount++;
+		return this;
+	}
+
+	private Point removeTag(String key) {
+		for (int i = 0; i < this.tagCount; i++) {
+			if (this.tagKeys[i].equals(key)) {
+				System.arraycopy(this.tagKeys, i + 1, this.tagKeys, i, this.tagCount - i - 1);
+				System.arraycopy(this.tagValues, i + 1, this.tagValues, i, this.tagCount - i - 1);
+				this.tagCount--;
+				this.tagKeys[this.tagCount] = null;
+				this.tagValues[this.tagCount] = null;
+				break;
+			}
+		}
 		return this;
 	}
 
@@ -157,7 +177,10 @@ public final class Point {
 		return putField(key, UNSIGNED, value, null);
 	}
 
-	/** Sets the timestamp; {@code null} clears it, and the server stamps the line on arrival. */
+	/**
+	 * Sets the timestamp; {@code null} clears it, and the writer stamps the point with its clock when it is
+	 * written (or the server on arrival, with {@code influx.write.client-timestamps=false}).
+	 */
 	public Point time(@Nullable Instant instant) {
 		this.timeInstant = instant;
 		this.timePrecision = null;
@@ -199,13 +222,25 @@ public final class Point {
 
 	/**
 	 * Appends this point as one line, without the line feed, merging {@code defaultTags} (tags of the
-	 * point win). On failure nothing is appended.
+	 * point win); a point without a time is written without one. On failure nothing is appended.
 	 * @throws IllegalArgumentException if the point cannot be written
 	 */
 	public void appendTo(LineProtocolBuffer buffer, WritePrecision precision, TagSet defaultTags) {
+		appendTo(buffer, precision, defaultTags, null);
+	}
+
+	/**
+	 * Like {@link #appendTo(LineProtocolBuffer, WritePrecision, TagSet)}, with the time of {@code clock}
+	 * when the point has none.
+	 * @param clock the writer's clock, or {@code null} to write a point without a time as it is
+	 * @throws IllegalArgumentException if the point cannot be written
+	 * @since 0.1.0
+	 */
+	public void appendTo(LineProtocolBuffer buffer, WritePrecision precision, TagSet defaultTags,
+			@Nullable WriteClock clock) {
 		int start = buffer.size();
 		try {
-			PointEncoder.encode(this, buffer, precision, defaultTags);
+			PointEncoder.encode(this, buffer, precision, defaultTags, clock);
 		}
 		catch (RuntimeException ex) {
 			buffer.truncate(start);

@@ -3,6 +3,7 @@ package io.influxspring.write;
 import io.influxspring.write.lineprotocol.LineProtocolBuffer;
 import io.influxspring.write.lineprotocol.TagOrder;
 import io.influxspring.write.lineprotocol.TagSet;
+import org.jspecify.annotations.Nullable;
 
 /** Writes a {@link Point} as line protocol, merging default tags in key order. */
 final class PointEncoder {
@@ -10,7 +11,8 @@ final class PointEncoder {
 	private PointEncoder() {
 	}
 
-	static void encode(Point point, LineProtocolBuffer out, WritePrecision precision, TagSet defaultTags) {
+	static void encode(Point point, LineProtocolBuffer out, WritePrecision precision, TagSet defaultTags,
+			@Nullable WriteClock clock) {
 		String measurement = point.getMeasurement();
 		if (measurement == null || measurement.isEmpty()) {
 			throw new IllegalArgumentException("A point needs a measurement");
@@ -30,6 +32,10 @@ final class PointEncoder {
 		if (point.hasTime()) {
 			out.appendByte(' ');
 			out.appendLong(point.timeIn(precision));
+		}
+		else if (clock != null) {
+			out.appendByte(' ');
+			out.appendLong(precision.convert(clock.stamp(), clock.precision()));
 		}
 	}
 

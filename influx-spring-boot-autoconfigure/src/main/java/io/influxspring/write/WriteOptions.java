@@ -3,6 +3,8 @@ package io.influxspring.write;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
+
 /**
  * How a {@link WriteApi} batches, buffers and retries. Immutable; start from {@link #builder()}.
  *
@@ -23,17 +25,21 @@ import java.util.Objects;
  * @param exponentialBase factor by which the delay grows with each retry
  * @param retryJitter random extra delay, up to this, added to each retry delay
  * @param maxRetryTime no retry is scheduled later than this after the first attempt
+ * @param clientTimestamps whether points and measurements without a time are stamped with the writer's
+ * clock when written (otherwise the server stamps them on arrival)
+ * @param lineProtocol the rules names and values are escaped and checked by
  */
 public record WriteOptions(WritePrecision precision, int batchSize, int maxBatchBytes, Duration flushInterval,
 		Duration jitter, int bufferLimit, OverflowPolicy overflow, Duration blockTimeout, int maxConcurrentRequests,
 		int gzipThreshold, Duration closeTimeout, int maxRetries, Duration minRetryDelay, Duration maxRetryDelay,
-		double exponentialBase, Duration retryJitter, Duration maxRetryTime) {
+		double exponentialBase, Duration retryJitter, Duration maxRetryTime, boolean clientTimestamps,
+		LineProtocolDialect lineProtocol) {
 
 	/** The defaults. */
 	public static final WriteOptions DEFAULTS = new WriteOptions(WritePrecision.NS, 5000, 4 * 1024 * 1024,
-			Duration.ofSeconds(1), Duration.ZERO, 100_000, OverflowPolicy.DROP_OLDEST, Duration.ofSeconds(10), 2,
+			Duration.ofSeconds(1), Duration.ZERO, 100_000, OverflowPolicy.BACKPRESSURE, Duration.ofSeconds(10), 2,
 			1000, Duration.ofSeconds(30), 5, Duration.ofSeconds(5), Duration.ofSeconds(125), 2,
-			Duration.ofMillis(200), Duration.ofSeconds(180));
+			Duration.ofMillis(200), Duration.ofSeconds(180), true, LineProtocolDialect.INFLUXDB);
 
 	/**
 	 * Checks every option.
@@ -42,6 +48,7 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 	public WriteOptions {
 		Objects.requireNonNull(precision, "precision");
 		Objects.requireNonNull(overflow, "overflow");
+		Objects.requireNonNull(lineProtocol, "lineProtocol");
 		positive("batchSize", batchSize);
 		positive("maxBatchBytes", maxBatchBytes);
 		positive("flushInterval", flushInterval);
@@ -67,6 +74,19 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 		}
 		notNegative("retryJitter", retryJitter);
 		notNegative("maxRetryTime", maxRetryTime);
+	}
+
+	/**
+	 * The options of 0.1.0's constructor, with client timestamps on and {@link LineProtocolDialect#INFLUXDB}
+	 * rules.
+	 */
+	public WriteOptions(WritePrecision precision, int batchSize, int maxBatchBytes, Duration flushInterval,
+			Duration jitter, int bufferLimit, OverflowPolicy overflow, Duration blockTimeout, int maxConcurrentRequests,
+			int gzipThreshold, Duration closeTimeout, int maxRetries, Duration minRetryDelay, Duration maxRetryDelay,
+			double exponentialBase, Duration retryJitter, Duration maxRetryTime) {
+		this(precision, batchSize, maxBatchBytes, flushInterval, jitter, bufferLimit, overflow, blockTimeout,
+				maxConcurrentRequests, gzipThreshold, closeTimeout, maxRetries, minRetryDelay, maxRetryDelay,
+				exponentialBase, retryJitter, maxRetryTime, true, LineProtocolDialect.INFLUXDB);
 	}
 
 	/** A builder starting from the defaults. */
@@ -136,6 +156,10 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 
 		private Duration maxRetryTime;
 
+		private boolean clientTimestamps;
+
+		private LineProtocolDialect lineProtocol;
+
 		private Builder(WriteOptions from) {
 			this.precision = from.precision;
 			this.batchSize = from.batchSize;
@@ -154,6 +178,8 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 			this.exponentialBase = from.exponentialBase;
 			this.retryJitter = from.retryJitter;
 			this.maxRetryTime = from.maxRetryTime;
+			this.clientTimestamps = from.clientTimestamps;
+			this.lineProtocol = from.lineProtocol;
 		}
 
 		public Builder precision(WritePrecision precision) {
@@ -241,6 +267,16 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 			return this;
 		}
 
+		public Builder clientTimestamps(boolean clientTimestamps) {
+			this.clientTimestamps = clientTimestamps;
+			return this;
+		}
+
+		public Builder lineProtocol(LineProtocolDialect lineProtocol) {
+			this.lineProtocol = lineProtocol;
+			return this;
+		}
+
 		/**
 		 * @throws IllegalArgumentException naming the first option out of range
 		 */
@@ -248,7 +284,7 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 			return new WriteOptions(this.precision, this.batchSize, this.maxBatchBytes, this.flushInterval,
 					this.jitter, this.bufferLimit, this.overflow, this.blockTimeout, this.maxConcurrentRequests,
 					this.gzipThreshold, this.closeTimeout, this.maxRetries, this.minRetryDelay, this.maxRetryDelay,
-					this.exponentialBase, this.retryJitter, this.maxRetryTime);
+					this.exponentialBase, this.retryJitter, this.maxRetryTime, this.clientTimestamps, this.lineProtocol);
 		}
 
 	}

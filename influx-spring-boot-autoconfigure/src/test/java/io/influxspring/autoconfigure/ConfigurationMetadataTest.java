@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationMetadataTest {
 
 	private static final Set<String> ENUM_PROPERTIES = Set.of("influx.precision", "influx.api-version",
-			"influx.write.overflow", "management.health.influx.write-failure-status");
+			"influx.write.overflow", "influx.write.line-protocol", "management.health.influx.write-failure-status");
 
 	@Test
 	void describesEveryPropertyAndHintsEveryEnum() throws Exception {
@@ -34,7 +34,8 @@ class ConfigurationMetadataTest {
 					"influx.write.max-concurrent-requests", "influx.write.gzip-threshold", "influx.write.close-timeout",
 					"influx.write.retry.max-retries", "influx.write.retry.min-delay", "influx.write.retry.max-delay",
 					"influx.write.retry.exponential-base", "influx.write.retry.jitter",
-					"influx.write.retry.max-retry-time", "management.health.influx.timeout");
+					"influx.write.retry.max-retry-time", "influx.write.client-timestamps", "influx.write.line-protocol",
+					"management.health.influx.timeout");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of %s", property.get("name"))
 			.isNotBlank()
@@ -44,7 +45,8 @@ class ConfigurationMetadataTest {
 			.collect(Collectors.toMap((hint) -> (String) hint.get("name"), (hint) -> ((List<?>) hint.get("values")).size()));
 		assertThat(hinted.keySet()).containsAll(ENUM_PROPERTIES);
 		assertThat(hinted.get("influx.precision")).isEqualTo(4);
-		assertThat(hinted.get("influx.write.overflow")).isEqualTo(3);
+		assertThat(hinted.get("influx.write.overflow")).isEqualTo(4);
+		assertThat(hinted.get("influx.write.line-protocol")).isEqualTo(2);
 		assertThat(hinted.get("influx.api-version")).isEqualTo(3);
 	}
 

@@ -14,6 +14,8 @@ import io.influxspring.write.WriteFailure;
 import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteRetry;
 import io.influxspring.write.engine.BatchingWriteApi;
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -174,9 +176,12 @@ class InfluxAutoConfigurationTest {
 				"influx.write.max-concurrent-requests=3", "influx.write.gzip-threshold=2KB",
 				"influx.write.close-timeout=7s", "influx.write.retry.max-retries=9", "influx.write.retry.min-delay=1s",
 				"influx.write.retry.max-delay=8s", "influx.write.retry.exponential-base=3",
-				"influx.write.retry.jitter=1ms", "influx.write.retry.max-retry-time=1m", "influx.precision=ms")
+				"influx.write.retry.jitter=1ms", "influx.write.retry.max-retry-time=1m", "influx.precision=ms",
+				"influx.write.client-timestamps=false", "influx.write.line-protocol=portable")
 			.run((context) -> {
 				var options = context.getBean(BatchingWriteApi.class).getOptions();
+				assertThat(options.clientTimestamps()).isFalse();
+				assertThat(options.lineProtocol()).isEqualTo(LineProtocolDialect.PORTABLE);
 				assertThat(options.batchSize()).isEqualTo(10);
 				assertThat(options.maxBatchBytes()).isEqualTo(1024);
 				assertThat(options.flushInterval()).isEqualTo(Duration.ofHours(1));
@@ -203,7 +208,8 @@ class InfluxAutoConfigurationTest {
 			WriteApi writeApi = context.getBean(WriteApi.class);
 			writeApi.writePoint(Point.measurement("m").field("v", 1));
 			writeApi.flush().get(5, TimeUnit.SECONDS);
-			assertThat(server.receivedLines()).containsExactly("m,app=shop,region=eu v=1i");
+			assertThat(server.receivedLines()).singleElement(InstanceOfAssertFactories.STRING)
+				.matches("m,app=shop,region=eu v=1i \\d{19}");
 		});
 	}
 

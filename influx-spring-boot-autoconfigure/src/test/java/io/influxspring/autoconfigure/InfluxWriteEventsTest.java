@@ -56,7 +56,7 @@ class InfluxWriteEventsTest {
 	@Test
 	void publishesFailuresAndDrops() {
 		server.enqueue(StubResponse.status(400), StubResponse.noContent().delay(Duration.ofMillis(500)));
-		this.runner.run((context) -> {
+		this.runner.withPropertyValues("influx.write.overflow=drop-newest").run((context) -> {
 			WriteApi writeApi = context.getBean(WriteApi.class);
 			writeApi.writeRecord("m v=1i");
 			assertThat(writeApi.flush()).failsWithin(Duration.ofSeconds(5));

@@ -44,7 +44,7 @@ class MeasurementMappingErrorsTest {
 	record TwoAnnotations(@InfluxTag @InfluxField String a) {
 	}
 
-	@InfluxMeasurement("bad\\name")
+	@InfluxMeasurement("bad\\\\name")
 	record InvalidMeasurement(@InfluxField int v) {
 	}
 
@@ -107,7 +107,7 @@ class MeasurementMappingErrorsTest {
 	@Test
 	void rejectsNamesLineProtocolCannotCarry() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.mapper.validate(InvalidMeasurement.class))
-			.withMessageContaining("invalid measurement name");
+			.withMessageContaining("invalid measurement name").withMessageContaining("run of backslashes");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.mapper.validate(InvalidKey.class))
 			.withMessageContaining("member v has an invalid field key");
 	}

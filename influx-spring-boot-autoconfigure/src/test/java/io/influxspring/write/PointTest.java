@@ -2,10 +2,12 @@ package io.influxspring.write;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
 import io.influxspring.write.lineprotocol.LineProtocolBuffer;
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
 import io.influxspring.write.lineprotocol.TagSet;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +42,79 @@ class PointTest {
 			.tag("tag key,=", "tag value,= ")
 			.field("field key,= ", "a \"quoted\" \\ value");
 		assertThat(point.toLineProtocol()).isEqualTo(
-				"my\\ measure\\,x\\=y,tag\\ key\\,\\==tag\\ value\\,\\=\\  field\\ key\\,\\=\\ =\"a \\\"quoted\\\" \\\\ value\"");
+				"my\\ measure\\,x=y,tag\\ key\\,\\==tag\\ value\\,\\=\\  field\\ key\\,\\=\\ =\"a \\\"quoted\\\" \\\\ value\"");
 	}
 
 	@Test
-	void keepsTabsQuotesHashesAndUnicode() {
-		Point point = Point.measurement("a\tb\"#").tag("k\"", "v\t#").tag("é", "😀").field("f", "tab\tback\\slash");
-		assertThat(point.toLineProtocol()).isEqualTo("a\tb\"#,k\"=v\t#,é=😀 f=\"tab\tback\\\\slash\"");
+	void escapesTheEqualsSignOfAMeasurementOnlyUnderPortableRules() {
+		Point point = Point.measurement("x=y").field("f", 1);
+		assertThat(line(point, LineProtocolDialect.INFLUXDB)).isEqualTo("x=y f=1i");
+		assertThat(line(point, LineProtocolDialect.PORTABLE)).isEqualTo("x\\=y f=1i");
+	}
+
+	@Test
+	void keepsQuotesHashesAndUnicodeAndTabsInStrings() {
+		Point point = Point.measurement("a\"#").tag("k\"", "v#").tag("é", "😀").field("f", "tab\tback\\slash");
+		assertThat(point.toLineProtocol()).isEqualTo("a\"#,k\"=v#,é=😀 f=\"tab\tback\\\\slash\"");
+	}
+
+	@Test
+	void writesSingleBackslashesInNamesAndLineBreaksInStringsAsInfluxDbReadsThem() {
+		Point point = Point.measurement("C:\\Program Files\\App")
+			.tag("user", "DOMAIN\\alice")
+			.tag("k\\ey", "a\\\"b")
+			.field("trace", "boom\n\tat x\r\n")
+			.field("f\\x", 1);
+		assertThat(point.toLineProtocol()).isEqualTo(
+				"C:\\Program\\ Files\\App,k\\ey=a\\\"b,user=DOMAIN\\alice trace=\"boom\n\tat x\r\n\",f\\x=1i");
+	}
+
+	@Test
+	void rejectsUnderInfluxDbRulesOnlyWhatTheParsersReadBackDifferently() {
+		Map<String, String> tagValues = Map.of("ends\\", "ends with a backslash", "a\\\\b", "run of backslashes",
+				"a\\,b", "backslash before ','", "a\\=b", "backslash before '='", "a\\ b", "backslash before ' '",
+				"a\tb", "control character U+0009", "a\u0000b", "control character U+0000");
+		tagValues.forEach((value, reason) -> assertThatIllegalArgumentException()
+			.isThrownBy(() -> Point.measurement("m").tag("t", value).field("f", 1).toLineProtocol())
+			.withMessageContaining("tag value '" + value.replace("\n", "\\n") + "'")
+			.withMessageContaining(reason));
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("a\\=b").field("f", 1).toLineProtocol())
+			.withMessageContaining("measurement 'a\\=b'").withMessageContaining("backslash before '='");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("a\\\"b").field("f", 1).toLineProtocol())
+			.withMessageContaining("backslash before '\"'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("a\\\"b", 1).toLineProtocol())
+			.withMessageContaining("field key").withMessageContaining("backslash before '\"'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("time", "x").field("f", 1).toLineProtocol())
+			.withMessageContaining("tag key 'time'").withMessageContaining("reserved");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("time", 1).toLineProtocol())
+			.withMessageContaining("field key 'time'").withMessageContaining("reserved");
+		assertThat(Point.measurement("m").tag("t", "a\\\"b").field("time_ms", 1).toLineProtocol()).isEqualTo("m,t=a\\\"b time_ms=1i");
+	}
+
+	@Test
+	void rejectsUnderPortableRulesEveryBackslashAndLineBreaksInStrings() {
+		for (String value : new String[] { "a\\\\b", "a\\,b", "a\\=b", "a\\ b", "a\\\"b", "C:\\temp" }) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> line(Point.measurement("m").tag("t", value).field("f", 1), LineProtocolDialect.PORTABLE))
+				.withMessageContaining("contains a backslash");
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> line(Point.measurement("m").field("f", "a\nb"), LineProtocolDialect.PORTABLE))
+			.withMessageContaining("string field value").withMessageContaining("line break");
+		assertThat(line(Point.measurement("a\tb").field("f", 1), LineProtocolDialect.PORTABLE)).isEqualTo("a\tb f=1i");
+	}
+
+	@Test
+	void removesATagSetToAnEmptyOrNullValueAndLeavesOutEmptyKeys() {
+		Point point = Point.measurement("m").tag("a", "1").tag("b", "2").tag("c", "3").tag("", "x");
+		point.tag("b", "").tag("c", null).tag("zzz", null);
+		assertThat(point.field("f", 1).toLineProtocol()).isEqualTo("m,a=1 f=1i");
+	}
+
+	private static String line(Point point, LineProtocolDialect dialect) {
+		LineProtocolBuffer buffer = new LineProtocolBuffer(64, dialect);
+		point.appendTo(buffer, WritePrecision.NS, TagSet.empty());
+		return new String(buffer.array(), 0, buffer.size(), StandardCharsets.UTF_8);
 	}
 
 	@Test
@@ -73,7 +141,7 @@ class PointTest {
 	@Test
 	void rejectsNamesLineProtocolCannotCarry() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("t", "ends\\").field("f", 1).toLineProtocol())
-			.withMessageContaining("tag value 'ends\\'").withMessageContaining("backslash");
+			.withMessageContaining("tag value 'ends\\'").withMessageContaining("ends with a backslash");
 		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("t", "a\nb").field("f", 1).toLineProtocol())
 			.withMessageContaining("line break");
 		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m\r").field("f", 1).toLineProtocol())
@@ -86,12 +154,6 @@ class PointTest {
 			.withMessageContaining("empty");
 		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("f", "\uD800x").toLineProtocol())
 			.withMessageContaining("surrogate");
-		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("f", "a\nb").toLineProtocol())
-			.withMessageContaining("string field value").withMessageContaining("line break");
-		for (String value : new String[] { "a\\\\b", "a\\,b", "a\\=b", "a\\ b", "a\\\"b", "C:\\temp" }) {
-			assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("t", value).field("f", 1).toLineProtocol())
-				.withMessageContaining("contains a backslash");
-		}
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package io.influxspring.write.engine;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.BitSet;
 
 import io.influxspring.write.LineBatch;
 import org.jspecify.annotations.Nullable;
@@ -65,21 +67,15 @@ final class Batch {
 
 	/**
 	 * Some lines of this batch as a batch of their own.
-	 * @param lineNumbers 1-based line numbers
-	 * @param listed {@code true} for the lines listed, {@code false} for all the others
+	 * @param marked indexes (0-based) of lines
+	 * @param listed {@code true} for the lines marked, {@code false} for all the others
 	 */
-	LineBatch lines(int[] lineNumbers, boolean listed) {
-		boolean[] marked = new boolean[this.lineCount];
-		for (int number : lineNumbers) {
-			if (number >= 1 && number <= this.lineCount) {
-				marked[number - 1] = true;
-			}
-		}
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+	LineBatch lines(BitSet marked, boolean listed) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int[] ends = new int[this.lineCount];
 		int count = 0;
 		for (int i = 0; i < this.lineCount; i++) {
-			if (marked[i] == listed) {
+			if (marked.get(i) == listed) {
 				int start = (i == 0) ? 0 : this.lineEnds[i - 1];
 				out.write(this.bytes, start, this.lineEnds[i] - start);
 				ends[count++] = out.size();

@@ -80,7 +80,7 @@ final class BatchSender {
 				}
 			})
 			.body(BodyInserters.fromDataBuffers(Mono.just(buffer)))
-			.exchangeToMono(this::classify))
+			.exchangeToMono((response) -> classify(response, batch)))
 			.onErrorResume((ex) -> Mono.just(SendOutcome.failure(0,
 					new InfluxWriteException("Request to " + this.baseUrl + " failed: " + describe(ex), 0, true, ex),
 					null)));
@@ -115,7 +115,7 @@ final class BatchSender {
 			.timeout(timeout);
 	}
 
-	private Mono<SendOutcome> classify(ClientResponse response) {
+	private Mono<SendOutcome> classify(ClientResponse response, Batch batch) {
 		int status = response.statusCode().value();
 		if (response.statusCode().is2xxSuccessful()) {
 			return response.releaseBody().thenReturn(SendOutcome.success(status));
@@ -126,17 +126,27 @@ final class BatchSender {
 		return response.bodyToMono(String.class)
 			.onErrorResume((ex) -> Mono.just(""))
 			.defaultIfEmpty("")
-			.map((body) -> outcome(status, body, influxError, retryAfter));
+			.map((body) -> outcome(status, body, influxError, retryAfter, batch));
 	}
 
-	private SendOutcome outcome(int status, String body, @Nullable String influxError, @Nullable String retryAfter) {
-		String message = "Server " + this.baseUrl + " answered " + status + ": "
-				+ ServerMessages.describe(body, influxError);
-		boolean retryable = status == 429 || (status >= 500 && status != 501 && status != 505);
+	/**
+	 * Classifies an error response: retryable by its status, unless the server's words say the data
+	 * itself was refused; a partial write when the server says it kept some lines.
+	 */
+	private SendOutcome outcome(int status, String body, @Nullable String influxError, @Nullable String retryAfter,
+			Batch batch) {
+		String serverMessage = ServerMessages.message(body, influxError);
+		PartialWrite partial = PartialWrites.read(batch, body, serverMessage);
+		boolean retryable = (status == 429 || (status >= 500 && status != 501 && status != 505))
+				&& partial == null && !ServerMessages.isPermanent(serverMessage);
+		String message = "Server " + this.baseUrl + " answered " + status + ": " + ServerMessages.abbreviate(serverMessage);
+		if (partial != null) {
+			message += " (kept " + (batch.lineCount - partial.refusedCount()) + " of " + batch.lineCount + " lines"
+					+ ((partial.refused() != null) ? ")" : "; which ones it refused, it did not say)");
+		}
 		InfluxWriteException error = new InfluxWriteException(message, status, retryable, null);
-		int[] rejected = (status == 400) ? ServerMessages.rejectedLineNumbers(body) : new int[0];
-		if (rejected.length > 0) {
-			return SendOutcome.partial(status, error, rejected);
+		if (partial != null) {
+			return SendOutcome.partial(status, error, partial);
 		}
 		return SendOutcome.failure(status, error, RetryPolicy.parseRetryAfter(retryAfter, Instant.now()));
 	}

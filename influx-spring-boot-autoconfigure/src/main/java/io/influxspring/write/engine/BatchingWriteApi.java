@@ -14,10 +14,12 @@ import java.util.function.BiConsumer;
 import io.influxspring.mapping.MeasurementMapper;
 import io.influxspring.write.Point;
 import io.influxspring.write.WriteApi;
+import io.influxspring.write.WriteClock;
 import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteOptions;
 import io.influxspring.write.WritePrecision;
+import io.influxspring.write.lineprotocol.RecordLines;
 import io.influxspring.write.lineprotocol.TagSet;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +43,8 @@ public class BatchingWriteApi implements WriteApi {
 	private final BatchSender sender;
 
 	private final MeasurementMapper mapper;
+
+	private final @Nullable WriteClock clock;
 
 	private final WriterThread writer;
 
@@ -68,8 +72,9 @@ public class BatchingWriteApi implements WriteApi {
 		this.sender = new BatchSender(builder.webClient, builder.baseUrl, builder.authorization,
 				this.options.gzipThreshold());
 		this.mapper = builder.mapper;
+		this.clock = this.options.clientTimestamps() ? WriteClock.of(builder.clock, this.options.precision()) : null;
 		this.path = builder.path;
-		this.defaultTags = TagSet.of(builder.defaultTags);
+		this.defaultTags = TagSet.of(builder.defaultTags, this.options.lineProtocol());
 	}
 
 	/**
@@ -100,7 +105,7 @@ public class BatchingWriteApi implements WriteApi {
 	@Override
 	public void writePoint(Point point) {
 		EncodedLines lines = start();
-		point.appendTo(lines.buffer, this.options.precision(), this.defaultTags);
+		point.appendTo(lines.buffer, this.options.precision(), this.defaultTags, this.clock);
 		lines.endLine();
 		offer(lines);
 	}
@@ -109,8 +114,9 @@ public class BatchingWriteApi implements WriteApi {
 	public void writePoints(Iterable<Point> points) {
 		WritePrecision precision = this.options.precision();
 		TagSet tags = this.defaultTags;
+		WriteClock pointClock = this.clock;
 		writeAll(points, (point, lines) -> {
-			point.appendTo(lines.buffer, precision, tags);
+			point.appendTo(lines.buffer, precision, tags, pointClock);
 			lines.endLine();
 		});
 	}
@@ -123,7 +129,7 @@ public class BatchingWriteApi implements WriteApi {
 	@Override
 	public void writeMeasurement(Object measurement) {
 		EncodedLines lines = start();
-		this.mapper.appendTo(measurement, lines.buffer, this.options.precision(), this.defaultTags);
+		this.mapper.appendTo(measurement, lines.buffer, this.options.precision(), this.defaultTags, this.clock);
 		lines.endLine();
 		offer(lines);
 	}
@@ -132,8 +138,9 @@ public class BatchingWriteApi implements WriteApi {
 	public void writeMeasurements(Iterable<?> measurements) {
 		WritePrecision precision = this.options.precision();
 		TagSet tags = this.defaultTags;
+		WriteClock measurementClock = this.clock;
 		writeAll(measurements, (measurement, lines) -> {
-			this.mapper.appendTo(measurement, lines.buffer, precision, tags);
+			this.mapper.appendTo(measurement, lines.buffer, precision, tags, measurementClock);
 			lines.endLine();
 		});
 	}
@@ -162,7 +169,7 @@ public class BatchingWriteApi implements WriteApi {
 
 	@Override
 	public WriteApi useDefaultTags(Map<String, String> tags) {
-		this.defaultTags = TagSet.of(tags);
+		this.defaultTags = TagSet.of(tags, this.options.lineProtocol());
 		return this;
 	}
 
@@ -276,29 +283,37 @@ public class BatchingWriteApi implements WriteApi {
 		}
 		EncodedLines lines = ENCODED.get();
 		lines.reset();
+		lines.buffer.dialect(this.options.lineProtocol());
 		return lines;
 	}
 
+	/**
+	 * Appends the lines of a raw record: a line break outside a quoted string field value ends a line,
+	 * blank lines and comments are left out.
+	 */
 	private static void appendRecord(String record, EncodedLines lines) {
-		int end = record.length();
-		if (end > 0 && record.charAt(end - 1) == '\n') {
-			end--;
-			if (end > 0 && record.charAt(end - 1) == '\r') {
-				end--;
-			}
-		}
 		if (record.isBlank()) {
 			throw new IllegalArgumentException("A record must not be blank");
 		}
-		int start = lines.buffer.size();
+		int firstLine = lines.count;
+		int firstByte = lines.buffer.size();
 		try {
-			lines.buffer.appendUtf8((end == record.length()) ? record : record.substring(0, end));
+			int start = 0;
+			while (start < record.length()) {
+				int end = RecordLines.lineEnd(record, start);
+				int contentEnd = (end > start && record.charAt(end - 1) == '\r') ? end - 1 : end;
+				if (!RecordLines.isBlankOrComment(record, start, contentEnd)) {
+					lines.buffer.appendUtf8(record, start, contentEnd);
+					lines.endLine();
+				}
+				start = end + 1;
+			}
 		}
 		catch (IllegalArgumentException ex) {
-			lines.buffer.truncate(start);
+			lines.buffer.truncate(firstByte);
+			lines.count = firstLine;
 			throw ex;
 		}
-		lines.endLine();
 	}
 
 	private void offer(EncodedLines lines) {

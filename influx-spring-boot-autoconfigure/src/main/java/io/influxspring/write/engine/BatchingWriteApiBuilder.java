@@ -1,5 +1,6 @@
 package io.influxspring.write.engine;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,6 +31,8 @@ public final class BatchingWriteApiBuilder {
 	String threadName = "influx-write";
 
 	MeasurementMapper mapper = new MeasurementMapper();
+
+	Clock clock = Clock.systemUTC();
 
 	BatchingWriteApiBuilder(WebClient webClient, String baseUrl) {
 		this.webClient = Objects.requireNonNull(webClient, "WebClient must not be null");
@@ -66,6 +69,12 @@ public final class BatchingWriteApiBuilder {
 	/** The mapper of {@code @InfluxMeasurement} objects. */
 	public BatchingWriteApiBuilder mapper(MeasurementMapper mapper) {
 		this.mapper = Objects.requireNonNull(mapper, "Mapper must not be null");
+		return this;
+	}
+
+	/** The clock that stamps points without a time (with client timestamps on); the system's by default. */
+	public BatchingWriteApiBuilder clock(Clock clock) {
+		this.clock = Objects.requireNonNull(clock, "Clock must not be null");
 		return this;
 	}
 

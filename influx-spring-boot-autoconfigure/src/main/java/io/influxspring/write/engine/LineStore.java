@@ -2,7 +2,9 @@ package io.influxspring.write.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,6 +20,7 @@ import io.influxspring.write.WriteRetry;
 import io.influxspring.write.WriteSuccess;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Every line between a write call and its outcome: the open batch, sealed batches queued, in flight
@@ -56,6 +59,12 @@ final class LineStore {
 
 	private int unresolvedBatches;
 
+	/** Lines offered by callers that wait for room, not yet in a batch. */
+	private long awaitingRoom;
+
+	/** Whether the last request ended in a retryable error (no answer, or the server is unavailable). */
+	private boolean serverFailing;
+
 	private final LineCounts counts = new LineCounts();
 
 	/**
@@ -80,12 +89,16 @@ final class LineStore {
 		try {
 			requireOpen();
 			this.counts.offered(lines.count);
-			boolean block = this.options.overflow() == OverflowPolicy.BLOCK;
-			int from = block ? 0 : makeRoom(lines, effects);
+			OverflowPolicy policy = policyNow();
+			boolean waits = policy == OverflowPolicy.BLOCK || policy == OverflowPolicy.BACKPRESSURE;
+			int from = waits ? 0 : makeRoom(lines, policy, effects);
 			byte[] bytes = lines.buffer.array();
 			for (int i = from; i < lines.count; i++) {
-				if (block && !awaitRoom(lines, i, effects)) {
-					break;
+				if (waits) {
+					i = awaitRoom(lines, i, policy, effects);
+					if (i == lines.count) {
+						break;
+					}
 				}
 				int start = lines.lineStart(i);
 				int length = lines.lineEnds[i] - start;
@@ -106,6 +119,26 @@ final class LineStore {
 		}
 	}
 
+	/**
+	 * The policy that applies to this write: a thread that must not block never waits (under
+	 * {@code backpressure} it drops the oldest lines, under {@code block} the newest), and neither does
+	 * a write under {@code backpressure} while the server is failing.
+	 */
+	private boolean isFailing() {
+		return this.serverFailing || this.batches.waitingLines() > 0;
+	}
+
+	private OverflowPolicy policyNow() {
+		OverflowPolicy policy = this.options.overflow();
+		if (policy == OverflowPolicy.BACKPRESSURE && (isFailing() || Schedulers.isInNonBlockingThread())) {
+			return OverflowPolicy.DROP_OLDEST;
+		}
+		if (policy == OverflowPolicy.BLOCK && Schedulers.isInNonBlockingThread()) {
+			return OverflowPolicy.DROP_NEWEST;
+		}
+		return policy;
+	}
+
 	private void requireOpen() {
 		if (this.state != State.OPEN) {
 			throw new IllegalStateException("The WriteApi is " + this.state.name().toLowerCase() + "; it takes no more lines");
@@ -113,12 +146,11 @@ final class LineStore {
 	}
 
 	/** Applies a drop policy; returns the index of the first incoming line to keep. */
-	private int makeRoom(EncodedLines lines, Effects effects) {
+	private int makeRoom(EncodedLines lines, OverflowPolicy policy, Effects effects) {
 		long limit = this.options.bufferLimit();
 		if (buffered() <= limit) {
 			return 0;
 		}
-		OverflowPolicy policy = this.options.overflow();
 		if (policy == OverflowPolicy.DROP_OLDEST) {
 			while (buffered() > limit && dropOldest(effects)) {
 				// keep dropping
@@ -138,35 +170,53 @@ final class LineStore {
 	}
 
 	/**
-	 * Waits, at most the block timeout, until line {@code index} fits; when it does not, drops it and
-	 * the lines after it. Returns whether the line may be appended.
+	 * Waits, at most the block timeout, until line {@code index} fits, and returns the index of the
+	 * next line to append. When it does not fit, {@code block} drops it and the lines after it, while
+	 * {@code backpressure} (whose wait also ends when the server starts failing) drops the oldest
+	 * lines, as {@code drop-oldest} does.
 	 */
-	private boolean awaitRoom(EncodedLines lines, int index, Effects effects) {
+	private int awaitRoom(EncodedLines lines, int index, OverflowPolicy policy, Effects effects) {
 		int incoming = lines.count - index;
 		long limit = this.options.bufferLimit();
 		if (buffered() - incoming < limit) {
-			return true;
+			return index;
 		}
+		boolean backpressure = policy == OverflowPolicy.BACKPRESSURE;
 		seal(effects);
 		this.wakeUp.run();
 		long nanos = this.options.blockTimeout().toNanos();
+		this.awaitingRoom += incoming;
 		try {
-			while (buffered() - incoming >= limit && this.state == State.OPEN && nanos > 0) {
+			while (buffered() - incoming >= limit && this.state == State.OPEN && nanos > 0
+					&& !(backpressure && isFailing())) {
 				nanos = this.space.awaitNanos(nanos);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		finally {
+			this.awaitingRoom -= incoming;
+		}
 		if (this.state != State.OPEN) {
 			this.counts.offered(-incoming);
 			requireOpen();
 		}
 		if (buffered() - incoming < limit) {
-			return true;
+			return index;
 		}
-		dropLines(lines.copy(index, lines.count), WriteDrop.Reason.OVERFLOW, effects);
-		return false;
+		if (!backpressure) {
+			dropLines(lines.copy(index, lines.count), WriteDrop.Reason.OVERFLOW, effects);
+			return lines.count;
+		}
+		while (buffered() > limit && dropOldest(effects)) {
+			// keep dropping
+		}
+		int excess = (int) Math.min(incoming, Math.max(0, buffered() - limit));
+		if (excess > 0) {
+			dropLines(lines.copy(index, index + excess), WriteDrop.Reason.OVERFLOW, effects);
+		}
+		return index + excess;
 	}
 
 	private boolean dropOldest(Effects effects) {
@@ -256,6 +306,7 @@ final class LineStore {
 			batch.request = null;
 			effects.dispatch = true;
 			InfluxWriteException error = outcome.error();
+			this.serverFailing = error != null && error.isRetryable();
 			WriteResponse response = new WriteResponse(batch.lineCount, outcome.statusCode(),
 					Duration.ofNanos(now - batch.sentNanos), error);
 			effects.notify(() -> this.listeners.response(response));
@@ -302,17 +353,29 @@ final class LineStore {
 		}
 	}
 
+	/**
+	 * Splits a partial write: the lines refused fail, the others are written; when the server named
+	 * no line, the counts follow its numbers and the failure carries every line of the batch.
+	 */
 	private void completePartially(Batch batch, SendOutcome outcome, InfluxWriteException error, Effects effects) {
-		LineBatch rejected = batch.lines(outcome.rejectedLines(), true);
-		LineBatch accepted = batch.lines(outcome.rejectedLines(), false);
+		PartialWrite partial = Objects.requireNonNull(outcome.partial());
+		int refusedCount = Math.min(batch.lineCount, partial.refusedCount());
 		this.counts.requestFailed(error);
-		this.counts.written(accepted.size());
-		this.counts.failed(rejected.size(), false);
+		this.counts.written(batch.lineCount - refusedCount);
+		this.counts.failed(refusedCount, false);
 		resolve(batch, error, effects);
-		WriteSuccess success = new WriteSuccess(accepted, batch.attempts, outcome.statusCode());
-		WriteFailure failure = new WriteFailure(rejected, batch.attempts, error);
+		BitSet refused = partial.refused();
+		if (refused == null) {
+			WriteFailure failure = new WriteFailure(batch.view(), batch.attempts, error, refusedCount);
+			effects.notify(() -> this.listeners.failure(failure));
+			return;
+		}
+		WriteSuccess success = new WriteSuccess(batch.lines(refused, false), batch.attempts, outcome.statusCode());
+		WriteFailure failure = new WriteFailure(batch.lines(refused, true), batch.attempts, error);
 		effects.notify(() -> {
-			this.listeners.success(success);
+			if (success.lines().size() > 0) {
+				this.listeners.success(success);
+			}
 			this.listeners.failure(failure);
 		});
 	}
@@ -404,9 +467,9 @@ final class LineStore {
 		return this.counts.unresolved();
 	}
 
-	/** Counts the lines held, batch by batch, independently of the running totals. */
+	/** Counts the lines held, batch by batch and in waiting callers' hands, independently of the running totals. */
 	private long countBuffered() {
-		return this.open.lines() + this.batches.lines();
+		return this.open.lines() + this.batches.lines() + this.awaitingRoom;
 	}
 
 	WriteStatistics statistics() {

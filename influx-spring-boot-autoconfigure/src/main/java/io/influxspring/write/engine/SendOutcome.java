@@ -10,23 +10,21 @@ import org.jspecify.annotations.Nullable;
  * @param statusCode the HTTP status, or 0 when there was no response
  * @param error why it failed, or {@code null} on success
  * @param retryAfter the server's {@code Retry-After}, if any
- * @param rejectedLines 1-based numbers of the lines a partial write rejected (the others were written)
+ * @param partial what the server refused when it kept the other lines, or {@code null}
  */
 record SendOutcome(int statusCode, @Nullable InfluxWriteException error, @Nullable Duration retryAfter,
-		int[] rejectedLines) {
-
-	private static final int[] NONE = new int[0];
+		@Nullable PartialWrite partial) {
 
 	static SendOutcome success(int statusCode) {
-		return new SendOutcome(statusCode, null, null, NONE);
+		return new SendOutcome(statusCode, null, null, null);
 	}
 
 	static SendOutcome failure(int statusCode, InfluxWriteException error, @Nullable Duration retryAfter) {
-		return new SendOutcome(statusCode, error, retryAfter, NONE);
+		return new SendOutcome(statusCode, error, retryAfter, null);
 	}
 
-	static SendOutcome partial(int statusCode, InfluxWriteException error, int[] rejectedLines) {
-		return new SendOutcome(statusCode, error, null, rejectedLines);
+	static SendOutcome partial(int statusCode, InfluxWriteException error, PartialWrite partial) {
+		return new SendOutcome(statusCode, error, null, partial);
 	}
 
 	boolean isSuccess() {
@@ -34,7 +32,7 @@ record SendOutcome(int statusCode, @Nullable InfluxWriteException error, @Nullab
 	}
 
 	boolean isPartial() {
-		return this.rejectedLines.length > 0;
+		return this.partial != null;
 	}
 
 	boolean isTooLarge() {

@@ -1,7 +1,7 @@
 package io.influxspring.write.engine;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,13 +10,26 @@ final class ServerMessages {
 
 	private static final int MAX_LENGTH = 1000;
 
-	private static final Pattern LINE_NUMBER = Pattern.compile("\"line_number\"\\s*:\\s*(\\d+)");
+	private static final List<String> PERMANENT = List.of("partial write", "unable to parse", "field type conflict",
+			"points beyond retention policy", "outside retention policy", "max-values-per-tag limit exceeded",
+			"max-series-per-database limit exceeded", "max key length exceeded", "retention policy not found",
+			"database not found", "invalid column type", "line protocol parse failed", "errors encountered on line");
 
 	private ServerMessages() {
 	}
 
 	/** The most useful text of an error response, shortened to a loggable length. */
 	static String describe(@Nullable String body, @Nullable String influxErrorHeader) {
+		return abbreviate(message(body, influxErrorHeader));
+	}
+
+	/** The shortened form of a server's message. */
+	static String abbreviate(String message) {
+		return (message.length() > MAX_LENGTH) ? message.substring(0, MAX_LENGTH) + "..." : message;
+	}
+
+	/** The most useful text of an error response, whole. */
+	static String message(@Nullable String body, @Nullable String influxErrorHeader) {
 		String message = stringField(body, "message");
 		if (message == null) {
 			message = stringField(body, "error");
@@ -27,19 +40,21 @@ final class ServerMessages {
 		if (message == null && body != null && !body.isBlank()) {
 			message = body.strip();
 		}
-		if (message == null) {
-			return "no message";
-		}
-		return (message.length() > MAX_LENGTH) ? message.substring(0, MAX_LENGTH) + "..." : message;
+		return (message != null) ? message : "no message";
 	}
 
-	/** The 1-based line numbers an InfluxDB 3 partial-write error lists, or none. */
-	static int[] rejectedLineNumbers(@Nullable String body) {
-		if (body == null || !body.contains("line_number")) {
-			return new int[0];
+	/**
+	 * Whether the message says that sending the same lines again cannot succeed, whatever the status:
+	 * InfluxDB's words for refused data, as Telegraf's InfluxDB output reads them.
+	 */
+	static boolean isPermanent(String message) {
+		String text = message.toLowerCase(Locale.ROOT);
+		for (String marker : PERMANENT) {
+			if (text.contains(marker)) {
+				return true;
+			}
 		}
-		Matcher matcher = LINE_NUMBER.matcher(body);
-		return matcher.results().mapToInt((result) -> Integer.parseInt(result.group(1))).distinct().toArray();
+		return false;
 	}
 
 	/** The value of a top-level-looking JSON string member, unescaped; {@code null} when absent. */

@@ -56,8 +56,8 @@ final class WriteListeners {
 	}
 
 	void failure(WriteFailure event) {
-		logger.warn("Failed to write " + event.lines().size() + " lines after " + event.attempt() + " attempt(s): "
-				+ event.reason().getMessage());
+		logger.warn("Failed to write " + event.refusedLines() + ((event.isUncertain()) ? " of " + event.lines().size() : "")
+				+ " lines after " + event.attempt() + " attempt(s): " + event.reason().getMessage());
 		each((listener) -> listener.onFailure(event));
 	}
 

@@ -1,6 +1,7 @@
 package io.influxspring.write.lineprotocol;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A growable byte buffer that line protocol is written into, with one method per syntactic element.
@@ -16,23 +17,39 @@ public final class LineProtocolBuffer {
 
 	private static final byte ESCAPED = 1;
 
-	private static final byte EQUALS = 2;
+	private static final byte REJECTED = 2;
 
-	private static final byte REJECTED = 3;
+	private static final byte BACKSLASH = 3;
 
 	private static final byte NON_ASCII = 4;
 
-	/** How each ASCII character is written in a name: as it is, escaped, or not at all. */
-	private static final byte[] ASCII_CLASSES = new byte[128];
+	/** How each ASCII character of a measurement is written, by dialect: as it is, escaped, or not at all. */
+	private static final byte[][] MEASUREMENT_CLASSES = new byte[2][];
+
+	/** The same for tag keys, tag values and field keys. */
+	private static final byte[][] KEY_CLASSES = new byte[2][];
 
 	static {
-		ASCII_CLASSES[','] = ESCAPED;
-		ASCII_CLASSES[' '] = ESCAPED;
-		ASCII_CLASSES['='] = EQUALS;
-		ASCII_CLASSES['\\'] = REJECTED;
-		ASCII_CLASSES['\n'] = REJECTED;
-		ASCII_CLASSES['\r'] = REJECTED;
-		ASCII_CLASSES[0] = REJECTED;
+		for (LineProtocolDialect dialect : LineProtocolDialect.values()) {
+			byte[] measurement = new byte[128];
+			byte[] key = new byte[128];
+			for (char c = 0; c < 128; c++) {
+				measurement[c] = classOf(c, dialect, true);
+				key[c] = classOf(c, dialect, false);
+			}
+			MEASUREMENT_CLASSES[dialect.ordinal()] = measurement;
+			KEY_CLASSES[dialect.ordinal()] = key;
+		}
+	}
+
+	private static byte classOf(char c, LineProtocolDialect dialect, boolean measurement) {
+		if (NameRules.isEscaped(c, dialect, measurement)) {
+			return ESCAPED;
+		}
+		if (c == '\\' && dialect == LineProtocolDialect.INFLUXDB) {
+			return BACKSLASH;
+		}
+		return NameRules.isRejected(c, dialect) ? REJECTED : PLAIN;
 	}
 
 	private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
@@ -43,12 +60,40 @@ public final class LineProtocolBuffer {
 
 	private int size;
 
+	private LineProtocolDialect dialect = LineProtocolDialect.INFLUXDB;
+
 	public LineProtocolBuffer() {
 		this(256);
 	}
 
 	public LineProtocolBuffer(int initialCapacity) {
 		this.bytes = new byte[Math.max(16, initialCapacity)];
+	}
+
+	/**
+	 * A buffer that escapes and checks by the given rules.
+	 * @since 0.1.0
+	 */
+	public LineProtocolBuffer(int initialCapacity, LineProtocolDialect dialect) {
+		this(initialCapacity);
+		dialect(dialect);
+	}
+
+	/**
+	 * The rules names and string values are escaped and checked by; {@link LineProtocolDialect#INFLUXDB}
+	 * unless set.
+	 * @since 0.1.0
+	 */
+	public LineProtocolDialect dialect() {
+		return this.dialect;
+	}
+
+	/**
+	 * Sets the rules for what is appended next.
+	 * @since 0.1.0
+	 */
+	public void dialect(LineProtocolDialect dialect) {
+		this.dialect = Objects.requireNonNull(dialect, "Dialect must not be null");
 	}
 
 	/** Number of bytes written so far. */
@@ -91,27 +136,30 @@ public final class LineProtocolBuffer {
 	}
 
 	/**
-	 * Appends a measurement name: escapes comma and space, and the equals sign too (InfluxDB reads
-	 * {@code \=} back as {@code =}; other parsers would take a bare one for a field).
+	 * Appends a measurement name: escapes comma and space, and under {@link LineProtocolDialect#PORTABLE}
+	 * the equals sign too (InfluxDB's parsers keep {@code \=} in a measurement, other servers would
+	 * take a bare one for a field).
 	 */
 	public void appendMeasurement(String measurement) {
 		if (!measurement.isEmpty() && measurement.charAt(0) == '#') {
-			NameRules.checkMeasurement(measurement);
+			NameRules.checkMeasurement(measurement, this.dialect);
 		}
-		appendEscaped(measurement, true, "measurement");
+		appendEscaped(measurement, MEASUREMENT_CLASSES[this.dialect.ordinal()], true, "measurement");
 	}
 
 	/** Appends a tag key, tag value or field key: escapes comma, equals sign and space. */
 	public void appendKey(String name, String role) {
-		appendEscaped(name, true, role);
+		appendEscaped(name, KEY_CLASSES[this.dialect.ordinal()], false, role);
 	}
 
 	/**
 	 * Appends a string field value in double quotes, escaping {@code "} and {@code \}.
-	 * @throws IllegalArgumentException if the value has a line break
+	 * @throws IllegalArgumentException if the value has a line break under {@link LineProtocolDialect#PORTABLE}
 	 */
 	public void appendStringValue(String value) {
-		NameRules.checkStringValue(value);
+		if (this.dialect == LineProtocolDialect.PORTABLE) {
+			NameRules.checkStringValue(value);
+		}
 		ensure(value.length() + 2);
 		this.bytes[this.size++] = '"';
 		int length = value.length();
@@ -191,9 +239,13 @@ public final class LineProtocolBuffer {
 
 	/** Appends a string as UTF-8 without any escaping (raw records). */
 	public void appendUtf8(String text) {
-		int length = text.length();
-		ensure(length);
-		for (int i = 0; i < length; i++) {
+		appendUtf8(text, 0, text.length());
+	}
+
+	/** Appends characters {@code from} (inclusive) to {@code to} (exclusive) of a string as UTF-8, unescaped. */
+	public void appendUtf8(String text, int from, int to) {
+		ensure(to - from);
+		for (int i = from; i < to; i++) {
 			char c = text.charAt(i);
 			if (c < 0x80) {
 				appendByte(c);
@@ -205,10 +257,10 @@ public final class LineProtocolBuffer {
 	}
 
 	/**
-	 * Escapes and checks a name in one pass: {@code ,}, space and {@code =} are escaped, the
-	 * characters {@link NameRules} rejects throw (and nothing is appended).
+	 * Escapes and checks a name in one pass, by the class of each character; a name {@link NameRules}
+	 * rejects throws, and nothing is appended.
 	 */
-	private void appendEscaped(String name, boolean escapeEquals, String role) {
+	private void appendEscaped(String name, byte[] classes, boolean measurement, String role) {
 		int length = name.length();
 		if (length == 0) {
 			throw NameRules.empty(role);
@@ -219,15 +271,15 @@ public final class LineProtocolBuffer {
 		int position = start;
 		for (int i = 0; i < length; i++) {
 			char c = name.charAt(i);
-			byte kind = (c < 0x80) ? ASCII_CLASSES[c] : NON_ASCII;
-			if (kind == PLAIN || (kind == EQUALS && !escapeEquals)) {
+			byte kind = (c < 0x80) ? classes[c] : NON_ASCII;
+			if (kind == PLAIN) {
 				target[position++] = (byte) c;
 			}
-			else if (kind == ESCAPED || kind == EQUALS) {
+			else if (kind == ESCAPED) {
 				target[position++] = '\\';
 				target[position++] = (byte) c;
 			}
-			else if (kind == NON_ASCII) {
+			else if (kind == NON_ASCII && (c > 0x9F || this.dialect == LineProtocolDialect.PORTABLE)) {
 				this.size = position;
 				try {
 					i = appendNonAscii(name, i, role);
@@ -238,13 +290,20 @@ public final class LineProtocolBuffer {
 				}
 				position = this.size;
 			}
+			else if (kind == BACKSLASH && NameRules.isSafeBackslash(name, i, this.dialect, role, measurement)) {
+				target[position++] = '\\';
+			}
 			else {
 				this.size = start;
-				NameRules.checkName(name, role);
+				NameRules.checkName(name, role, this.dialect, measurement);
 				throw new IllegalStateException("Unreachable: " + role + " rules accepted a rejected character");
 			}
 		}
 		this.size = position;
+		if (this.dialect == LineProtocolDialect.INFLUXDB && NameRules.isReserved(name, role)) {
+			this.size = start;
+			NameRules.checkName(name, role, this.dialect, measurement);
+		}
 	}
 
 	private int appendNonAscii(String text, int index, String role) {

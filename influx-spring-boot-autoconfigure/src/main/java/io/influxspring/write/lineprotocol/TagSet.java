@@ -26,14 +26,25 @@ public final class TagSet {
 	}
 
 	/**
-	 * Tags from a map; entries with a {@code null} or empty value are left out.
+	 * Tags from a map, checked by InfluxDB's rules; entries with an empty key or a {@code null} or
+	 * empty value are left out.
 	 * @throws IllegalArgumentException if a key or value cannot be written exactly
 	 */
 	public static TagSet of(Map<String, String> tags) {
+		return of(tags, LineProtocolDialect.INFLUXDB);
+	}
+
+	/**
+	 * Tags from a map, checked by the given rules; entries with an empty key or a {@code null} or
+	 * empty value are left out.
+	 * @throws IllegalArgumentException if a key or value cannot be written exactly
+	 * @since 0.1.0
+	 */
+	public static TagSet of(Map<String, String> tags, LineProtocolDialect dialect) {
 		@SuppressWarnings("unchecked")
 		Map.Entry<String, String>[] entries = tags.entrySet()
 			.stream()
-			.filter((entry) -> entry.getValue() != null && !entry.getValue().isEmpty())
+			.filter((entry) -> !entry.getKey().isEmpty() && entry.getValue() != null && !entry.getValue().isEmpty())
 			.sorted((a, b) -> TagOrder.compare(a.getKey(), b.getKey()))
 			.toArray(Map.Entry[]::new);
 		String[] keys = new String[entries.length];
@@ -41,8 +52,8 @@ public final class TagSet {
 		for (int i = 0; i < entries.length; i++) {
 			keys[i] = entries[i].getKey();
 			values[i] = entries[i].getValue();
-			NameRules.checkName(keys[i], "tag key");
-			NameRules.checkName(values[i], "tag value");
+			NameRules.checkName(keys[i], "tag key", dialect, false);
+			NameRules.checkName(values[i], "tag value", dialect, false);
 		}
 		return (keys.length == 0) ? EMPTY : new TagSet(keys, values);
 	}

@@ -1,6 +1,9 @@
 package io.influxspring.write.engine;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -16,6 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class WriterFixture implements AutoCloseable {
 
 	static final String PATH = "/api/v2/write?org=o&bucket=b&precision=ns";
+
+	/** The writers' clock: points without a time get {@value #T0}, then one nanosecond more each. */
+	static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+	static final long T0 = 1_704_067_200_000_000_000L;
 
 	private final StubInfluxServer server;
 
@@ -51,6 +59,7 @@ final class WriterFixture implements AutoCloseable {
 			.options(options.apply(options()).build())
 			.path(PATH)
 			.authorization("Token s3cr3t")
+			.clock(CLOCK)
 			.listener(this.listener)
 			.build();
 		this.writers.add(writer);

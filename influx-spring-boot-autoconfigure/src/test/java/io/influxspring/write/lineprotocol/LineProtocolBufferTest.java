@@ -34,7 +34,28 @@ class LineProtocolBufferTest {
 	}
 
 	@Test
-	void escapesEachAsciiCharacterOfNamesAsInfluxDbReadsIt() {
+	void escapesEachPrintableAsciiCharacterOfNamesAsInfluxDbReadsIt() {
+		StringBuilder name = new StringBuilder();
+		StringBuilder key = new StringBuilder();
+		StringBuilder measurement = new StringBuilder();
+		for (char c = 0x20; c < 0x7F; c++) {
+			if (c == '\\') {
+				continue;
+			}
+			name.append(c);
+			key.append((c == ',' || c == ' ' || c == '=') ? "\\" : "").append(c);
+			measurement.append((c == ',' || c == ' ') ? "\\" : "").append(c);
+		}
+		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		buffer.appendKey(name.toString(), "tag key");
+		assertThat(written(buffer)).isEqualTo(key.toString());
+		buffer.reset();
+		buffer.appendMeasurement("m" + name);
+		assertThat(written(buffer)).isEqualTo("m" + measurement);
+	}
+
+	@Test
+	void escapesEachAsciiCharacterOfNamesByPortableRules() {
 		StringBuilder name = new StringBuilder();
 		StringBuilder expected = new StringBuilder();
 		for (char c = 1; c < 0x80; c++) {
@@ -44,12 +65,30 @@ class LineProtocolBufferTest {
 			name.append(c);
 			expected.append((c == ',' || c == ' ' || c == '=') ? "\\" : "").append(c);
 		}
-		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		LineProtocolBuffer buffer = new LineProtocolBuffer(256, LineProtocolDialect.PORTABLE);
 		buffer.appendKey(name.toString(), "tag key");
 		assertThat(written(buffer)).isEqualTo(expected.toString());
 		buffer.reset();
 		buffer.appendMeasurement("m" + name);
 		assertThat(written(buffer)).isEqualTo("m" + expected);
+	}
+
+	@Test
+	void writesASingleBackslashAsItIsUnderInfluxDbRules() {
+		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		buffer.appendKey("DOMAIN\\alice", "tag value");
+		buffer.appendByte(' ');
+		buffer.appendMeasurement("C:\\Program Files\\a=b");
+		buffer.appendByte(' ');
+		buffer.appendKey("a\\\"b", "tag value");
+		assertThat(written(buffer)).isEqualTo("DOMAIN\\alice C:\\Program\\ Files\\a=b a\\\"b");
+	}
+
+	@Test
+	void writesAnythingInStringValuesUnderInfluxDbRules() {
+		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		buffer.appendStringValue("a\nb\r\tc\0\\\"");
+		assertThat(written(buffer)).isEqualTo("\"a\nb\r\tc\0\\\\\\\"\"");
 	}
 
 	@Test
@@ -62,12 +101,17 @@ class LineProtocolBufferTest {
 
 	@Test
 	void rejectsNamesWithCharactersLineProtocolCannotCarry() {
-		LineProtocolBuffer buffer = new LineProtocolBuffer();
-		buffer.appendKey("kept", "tag key");
-		for (String name : List.of("a\\b", "a\nb", "a\rb", "a\0b", "\uD800x")) {
-			assertThatIllegalArgumentException().isThrownBy(() -> buffer.appendKey(name, "tag key"))
-				.withMessageContaining("tag key");
-			assertThat(written(buffer)).isEqualTo("kept");
+		for (LineProtocolDialect dialect : LineProtocolDialect.values()) {
+			LineProtocolBuffer buffer = new LineProtocolBuffer(16, dialect);
+			buffer.appendKey("kept", "tag key");
+			for (String name : List.of("a\\\\b", "a\\", "a\\,b", "a\nb", "a\rb", "a\0b", "\uD800x", "time")) {
+				if (dialect == LineProtocolDialect.PORTABLE && name.equals("time")) {
+					continue;
+				}
+				assertThatIllegalArgumentException().isThrownBy(() -> buffer.appendKey(name, "tag key"))
+					.withMessageContaining("tag key");
+				assertThat(written(buffer)).isEqualTo("kept");
+			}
 		}
 	}
 
