@@ -124,4 +124,36 @@ class InfluxDb1FidelityE2eTest {
 		assertThat(influx.count("partial", "partial")).isEqualTo(90);
 	}
 
+	@Test
+	void aPartialWriteThatOnlyCountsItsDropsKeepsTheCountsExactAndSaysItIsUncertain() {
+		influx.createDatabase("conflict");
+		influx.write("conflict", "conflict,n=first v=1i");
+		List<WriteFailure> failures = new CopyOnWriteArrayList<>();
+		WriteListener listener = new WriteListener() {
+
+			@Override
+			public void onFailure(WriteFailure event) {
+				failures.add(event);
+			}
+
+		};
+		ManagedWriter.listening(ManagedWriter.influxDb1(influx, "conflict"), listener).run((context) -> {
+			BatchingWriteApi writer = context.getBean(BatchingWriteApi.class);
+			for (int i = 0; i < 10; i++) {
+				Point point = Point.measurement("conflict").tag("n", "p" + i);
+				writer.writePoint((i % 4 == 1) ? point.field("v", i + 0.5) : point.field("v", i));
+			}
+			writer.flush().handle((done, ex) -> null).get(30, TimeUnit.SECONDS);
+			WriteStatistics stats = writer.getStatistics();
+			assertThat(stats.written()).as("written").isEqualTo(7);
+			assertThat(stats.failed()).as("failed").isEqualTo(3);
+		});
+		assertThat(failures).singleElement().satisfies((failure) -> {
+			assertThat(failure.isUncertain()).isTrue();
+			assertThat(failure.refusedLines()).isEqualTo(3);
+			assertThat(failure.reason()).hasMessageContaining("field type conflict").hasMessageContaining("kept 7 of 10");
+		});
+		assertThat(influx.count("conflict", "SELECT count(v) FROM conflict")).isEqualTo(8);
+	}
+
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.jayway.jsonpath.JsonPath;
+import io.influxspring.write.engine.BatchingWriteApi;
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,14 @@ class SampleApplicationTest {
 
 	@Autowired
 	EmbeddedQuestDb questDb;
+
+	@Autowired
+	BatchingWriteApi writeApi;
+
+	@Test
+	void writesToTheEmbeddedQuestDbByPortableRules() {
+		assertThat(this.writeApi.getOptions().lineProtocol()).isEqualTo(LineProtocolDialect.PORTABLE);
+	}
 
 	@Test
 	void showsTheInfluxHealthComponentAndMetrics() throws Exception {
