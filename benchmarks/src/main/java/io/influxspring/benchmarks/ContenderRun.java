@@ -11,9 +11,11 @@ import java.util.Map;
  * The child JVM of {@link EndToEnd}: runs one contender against the sink, first in untimed rounds of
  * {@code points} points, the same work as the timed part, for {@code warmup seconds} (so that the JIT
  * compiler is done with the per-request code, as in a long-running application), then
- * {@code points} points timed, and prints one line {@code RESULT key=value;...} on stdout.
+ * {@code points} points timed, and prints one line {@code RESULT key=value;...} on stdout. With
+ * {@code warmup points} above 0, the warm-up is that many points instead (in rounds of at most
+ * {@code points}, each flushed), whatever the seconds.
  * <p>
- * Usage: {@code ContenderRun <contender> <sink port> <points> <warmup seconds>}.
+ * Usage: {@code ContenderRun <contender> <sink port> <points> <warmup seconds> [<warmup points>]}.
  */
 public final class ContenderRun {
 
@@ -27,6 +29,7 @@ public final class ContenderRun {
 		int port = Integer.parseInt(args[1]);
 		int points = Integer.parseInt(args[2]);
 		long warmupNanos = Long.parseLong(args[3]) * 1_000_000_000L;
+		long warmupPoints = (args.length > 4) ? Long.parseLong(args[4]) : 0;
 		RunMetrics metrics = new RunMetrics();
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		URI stats = URI.create("http://127.0.0.1:" + port + DiscardingSink.STATS_PATH);
@@ -35,9 +38,17 @@ public final class ContenderRun {
 		result.put("points", points);
 		try (Contender contender = Contender.create(name, port, points)) {
 			long warmup = 0;
-			for (long start = System.nanoTime(); System.nanoTime() - start < warmupNanos;
-					warmup += points) {
-				contender.prepare(warmup, points).run();
+			if (warmupPoints > 0) {
+				while (warmup < warmupPoints) {
+					int round = (int) Math.min(points, warmupPoints - warmup);
+					contender.prepare(warmup, round).run();
+					warmup += round;
+				}
+			}
+			else {
+				for (long start = System.nanoTime(); System.nanoTime() - start < warmupNanos; warmup += points) {
+					contender.prepare(warmup, points).run();
+				}
 			}
 			result.put("warmup", warmup);
 			Contender.TimedWrite write = contender.prepare(warmup, points);

@@ -16,16 +16,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * The end-to-end comparison: starts a {@link DiscardingSink} on 127.0.0.1, then runs each
  * contender in a JVM of its own ({@link ContenderRun}), {@code --runs} times round-robin, and
- * prints the median figures. Exits with 1 when a run is invalid: the child failed, or the sink
- * counted a different number of lines than the child wrote.
+ * prints the median figures. Exits with 1 when a run is invalid: the child failed, the sink
+ * counted a different number of lines than the child wrote, or this project's writer dropped,
+ * failed or still held lines.
  * <p>
  * Options: {@code --points N} (2,000,000), {@code --runs R} (3), {@code --warmup-seconds S} (20: each
- * child first writes untimed rounds of points for that long), {@code --contenders
- * ours,ours-nogzip,official,questdb,raw} (also {@code ours-block}, {@code ours-records} and
- * {@code raw-gzip}), {@code --jvm-args "..."} (for the
- * children, {@value #CHILD_JVM_ARGS} by default), {@code --timeout 600} (seconds per child),
- * {@code --max-other-load 0.25} and {@code --repeats 3}: a run during which other processes used more
- * than that many cores (from {@code /proc/stat}) is repeated, up to that many times.
+ * child first writes untimed rounds of points for that long), {@code --warmup-points W} (0: when
+ * above 0, each child writes W untimed points instead, in rounds of at most N, whatever the
+ * seconds; the shape of a batch job that starts cold), {@code --contenders
+ * ours,ours-nogzip,official,questdb,raw} (also {@code ours-block}, {@code ours-unbounded},
+ * {@code ours-records} and {@code raw-gzip}), {@code --jvm-args "..."} (for the children,
+ * {@value #CHILD_JVM_ARGS} by default), {@code --timeout 600} (seconds per child),
+ * {@code --max-other-load 0.25} and {@code --repeats 3}: a run during which other processes used
+ * more than that many cores (from {@code /proc/stat}) is repeated, up to that many times.
  */
 public final class EndToEnd {
 
@@ -39,17 +42,20 @@ public final class EndToEnd {
 		Map<String, String> options = Options.parse(args,
 				Map.of("points", "2000000", "runs", "3", "warmup-seconds", "20", "contenders",
 						"ours,ours-nogzip,official,questdb,raw",
-						"jvm-args", CHILD_JVM_ARGS, "timeout", "600", "max-other-load", "0.25", "repeats", "3"));
+						"jvm-args", CHILD_JVM_ARGS, "timeout", "600", "max-other-load", "0.25", "repeats", "3",
+						"warmup-points", "0"));
 		int points = Integer.parseInt(options.get("points"));
 		int runs = Integer.parseInt(options.get("runs"));
 		int warmup = Integer.parseInt(options.get("warmup-seconds"));
+		long warmupPoints = Long.parseLong(options.get("warmup-points"));
 		List<String> contenders = Arrays.asList(options.get("contenders").split(","));
 		List<String> jvmArgs = Arrays.asList(options.get("jvm-args").trim().split("\\s+"));
 		long timeout = Long.parseLong(options.get("timeout"));
 		double maxOtherLoad = Double.parseDouble(options.get("max-other-load"));
 		int repeats = Integer.parseInt(options.get("repeats"));
-		System.out.printf("End-to-end: %,d points (after %d s of untimed warm-up), %d runs, contenders %s, child JVM %s%n", points,
-				warmup, runs, contenders, jvmArgs);
+		String warmupText = (warmupPoints > 0) ? String.format("%,d points", warmupPoints) : warmup + " s";
+		System.out.printf("End-to-end: %,d points (after %s of untimed warm-up), %d runs, contenders %s, child JVM %s%n",
+				points, warmupText, runs, contenders, jvmArgs);
 		System.out.printf("%s, %d CPUs, Java %s (%s)%n%n", ZonedDateTime.now().withNano(0),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 				System.getProperty("java.vm.name"));
@@ -60,12 +66,12 @@ public final class EndToEnd {
 			warmUp(sink);
 			for (int run = 1; run <= runs; run++) {
 				for (String name : contenders) {
-					RunResult result = runChild(sink, name, points, warmup, jvmArgs, timeout);
+					RunResult result = runChild(sink, name, points, warmup, warmupPoints, jvmArgs, timeout);
 					for (int repeat = 1; repeat <= repeats && result.valid() && result.otherCores() > maxOtherLoad;
 							repeat++) {
 						System.out.printf("run %d/%d %s: other processes took %.2f cores, repeating%n", run, runs, name,
 								result.otherCores());
-						result = runChild(sink, name, points, warmup, jvmArgs, timeout);
+						result = runChild(sink, name, points, warmup, warmupPoints, jvmArgs, timeout);
 					}
 					results.get(name).add(result);
 					allValid &= result.valid();
@@ -83,13 +89,14 @@ public final class EndToEnd {
 		}
 	}
 
-	private static RunResult runChild(DiscardingSink sink, String name, int points, int warmup, List<String> jvmArgs,
-			long timeoutSeconds) throws IOException, InterruptedException {
+	private static RunResult runChild(DiscardingSink sink, String name, int points, int warmup, long warmupPoints,
+			List<String> jvmArgs, long timeoutSeconds) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmArgs);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), ContenderRun.class.getName(), name,
-				Integer.toString(sink.port()), Integer.toString(points), Integer.toString(warmup)));
+				Integer.toString(sink.port()), Integer.toString(points), Integer.toString(warmup),
+				Long.toString(warmupPoints)));
 		DiscardingSink.Counts before = sink.counts();
 		Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		List<String> results = new ArrayList<>();
@@ -103,21 +110,45 @@ public final class EndToEnd {
 		reader.join();
 		String result = results.isEmpty() ? null : results.get(0);
 		long counted = sink.counts().minus(before).lines();
-
 		if (child.exitValue() != 0 || result == null) {
 			return new RunResult(name, KeyValues.parse(""), "child exited with " + child.exitValue());
 		}
-		KeyValues figures = KeyValues.parse(result);
-		String problem = null;
-		long written = points + figures.getLong("warmup");
-		if (counted != written) {
-			problem = String.format("the sink counted %,d lines, the contender wrote %,d", counted, written);
+		long written = points + KeyValues.parse(result).getLong("warmup");
+		KeyValues figures = KeyValues.parse(result + ";linesWritten=" + written + ";sinkTotal=" + counted);
+		return new RunResult(name, figures, problem(name, figures, points));
+	}
+
+	/**
+	 * Why a run is invalid, or {@code null}: this project's writer must report its statistics, with
+	 * every line it was offered acknowledged and none dropped, failed or left buffered; the sink must
+	 * have counted exactly the lines the contender wrote, warm-up included, and exactly
+	 * {@code points} during the timed part.
+	 */
+	static String problem(String name, KeyValues figures, int points) {
+		long written = figures.getLong("linesWritten");
+		long counted = figures.getLong("sinkTotal");
+		if (name.startsWith("ours")) {
+			long offered = figures.getLong("offered", -1);
+			if (offered < 0) {
+				return "the writer reported no statistics";
+			}
+			if (figures.getLong("dropped") != 0 || figures.getLong("failed") != 0 || figures.getLong("buffered") != 0) {
+				return String.format("the writer dropped %,d lines, failed %,d and still buffers %,d",
+						figures.getLong("dropped"), figures.getLong("failed"), figures.getLong("buffered"));
+			}
+			if (offered != written || figures.getLong("acknowledged") != written) {
+				return String.format("the writer was offered %,d lines and acknowledged %,d, the contender wrote %,d",
+						offered, figures.getLong("acknowledged"), written);
+			}
 		}
-		else if (figures.getLong("sinkLines") != points) {
-			problem = String.format("the sink counted %,d lines in the timed part, expected %,d",
+		if (counted != written) {
+			return String.format("the sink counted %,d lines, the contender wrote %,d", counted, written);
+		}
+		if (figures.getLong("sinkLines") != points) {
+			return String.format("the sink counted %,d lines in the timed part, expected %,d",
 					figures.getLong("sinkLines"), points);
 		}
-		return new RunResult(name, figures, problem);
+		return null;
 	}
 
 	/** Posts plain and gzip bodies to the sink first, so that no contender pays for compiling it. */

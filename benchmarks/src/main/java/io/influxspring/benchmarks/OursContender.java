@@ -12,7 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * This project's auto-configured {@link WriteApi} writing {@code Point}s, or {@link CpuSample}
- * records with {@code writeMeasurement}; done when {@code flush()} completes.
+ * records with {@code writeMeasurement}; done when {@code flush()} completes. Its details are the
+ * writer's statistics since it started (warm-up included): lines offered, acknowledged, failed,
+ * dropped and still buffered.
  */
 final class OursContender implements Contender {
 
@@ -55,8 +57,11 @@ final class OursContender implements Contender {
 		Map<String, Object> details = new LinkedHashMap<>();
 		if (this.writeApi instanceof BatchingWriteApi batching) {
 			WriteStatistics statistics = batching.getStatistics();
-			details.put("dropped", statistics.dropped());
+			details.put("offered", statistics.offered());
+			details.put("acknowledged", statistics.written());
 			details.put("failed", statistics.failed());
+			details.put("dropped", statistics.dropped());
+			details.put("buffered", statistics.buffered());
 		}
 		return details;
 	}

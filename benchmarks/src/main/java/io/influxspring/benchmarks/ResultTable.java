@@ -80,7 +80,7 @@ final class ResultTable {
 	/** One run on one line: the figures, where the CPU went and what was lost, or why it is invalid. */
 	static String describe(RunResult run) {
 		if (!run.valid()) {
-			return run.contender() + ": INVALID: " + run.problem();
+			return run.contender() + ": INVALID: " + run.problem() + lines(run);
 		}
 		StringBuilder text = new StringBuilder(String.format(
 				"%s: %,.0f points/s (last call returned at %.0f%% of the time), %.1f wire B/pt, %.0f B/pt"
@@ -98,6 +98,7 @@ final class ResultTable {
 		}
 		text.append(String.format(", sink CPU %.0f ns/pt, other processes %.2f cores", run.perPoint("sinkCpuNanos"),
 				run.otherCores()));
+		text.append(lines(run));
 		String busy = run.figures().get("busyThreads", "");
 		if (!busy.isEmpty()) {
 			text.append("; busiest other threads (CPU ns/pt):");
@@ -106,6 +107,22 @@ final class ResultTable {
 				text.append(String.format(" %s %.0f", thread.substring(0, colon),
 						Long.parseLong(thread.substring(colon + 1)) / (double) run.points()));
 			}
+		}
+		return text.toString();
+	}
+
+	/** The lines the sink counted against those written, warm-up included, and the writer's own counts. */
+	private static String lines(RunResult run) {
+		long written = run.count("linesWritten");
+		if (written == 0) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder(String.format("; lines delivered %,d of %,d written", run.count("sinkTotal"),
+				written));
+		if (run.figures().get("offered", null) != null) {
+			text.append(String.format(" (writer: offered %,d, acknowledged %,d, dropped %,d, failed %,d, buffered %,d)",
+					run.count("offered"), run.count("acknowledged"), run.count("dropped"), run.count("failed"),
+					run.count("buffered")));
 		}
 		return text.toString();
 	}

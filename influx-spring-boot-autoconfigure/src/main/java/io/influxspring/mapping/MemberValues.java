@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.influxspring.write.Point;
 import io.influxspring.write.WritePrecision;
@@ -56,8 +58,8 @@ final class MemberValues {
 			out.appendStringValue(text);
 		}
 		else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
-				|| value instanceof java.util.concurrent.atomic.AtomicLong
-				|| value instanceof java.util.concurrent.atomic.AtomicInteger) {
+				|| value instanceof AtomicLong
+				|| value instanceof AtomicInteger) {
 			out.appendIntegerValue(((Number) value).longValue());
 		}
 		else if (value instanceof Boolean flag) {

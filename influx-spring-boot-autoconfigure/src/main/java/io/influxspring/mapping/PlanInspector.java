@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -73,7 +74,7 @@ final class PlanInspector {
 					}
 				}
 				Method[] methods = current.getDeclaredMethods();
-				java.util.Arrays.sort(methods, Comparator.comparing(Method::getName));
+				Arrays.sort(methods, Comparator.comparing(Method::getName));
 				for (Method method : methods) {
 					if (!Modifier.isStatic(method.getModifiers()) && !method.isBridge() && !method.isSynthetic()) {
 						addGetter(method, declaring);

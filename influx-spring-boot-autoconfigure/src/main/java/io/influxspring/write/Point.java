@@ -2,9 +2,13 @@ package io.influxspring.write;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.influxspring.write.lineprotocol.LineProtocolBuffer;
 import io.influxspring.write.lineprotocol.TagOrder;
@@ -152,9 +156,9 @@ public final class Point {
 			return this;
 		}
 		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
-				|| value instanceof java.util.concurrent.atomic.AtomicLong
-				|| value instanceof java.util.concurrent.atomic.AtomicInteger
-				|| value instanceof java.util.concurrent.atomic.LongAdder) {
+				|| value instanceof AtomicLong
+				|| value instanceof AtomicInteger
+				|| value instanceof LongAdder) {
 			return field(key, value.longValue());
 		}
 		if (value instanceof BigInteger big) {
@@ -217,7 +221,7 @@ public final class Point {
 	public String toLineProtocol(WritePrecision precision) {
 		LineProtocolBuffer buffer = new LineProtocolBuffer();
 		appendTo(buffer, precision, TagSet.empty());
-		return new String(buffer.array(), 0, buffer.size(), java.nio.charset.StandardCharsets.UTF_8);
+		return new String(buffer.array(), 0, buffer.size(), StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -13,27 +13,36 @@ import io.influxspring.mapping.InfluxTag;
 import io.influxspring.mapping.InfluxTimestamp;
 import io.influxspring.write.Point;
 import io.influxspring.write.WriteApi;
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
 
 /**
  * Points of hostile text, each with one tag, one string field and a unique integer {@code seq}
  * (its timestamp is {@code seq} milliseconds after {@link #START}), written through a {@link WriteApi}
  * as {@link Point}s or as {@code @InfluxMeasurement} records. Remembers which were accepted and which
- * were rejected at the call, and which rejections the starter's rules did not predict.
+ * were rejected at the call, and which rejections the starter's rules for the writer's
+ * {@link LineProtocolDialect} (see {@link HostileText}) did not predict.
  */
 final class HostilePoints {
 
 	static final Instant START = Instant.parse("2024-07-01T00:00:00Z");
 
+	static final String HOSTILE_MEASUREMENT = "hv rec, \"q\" =\\x€😀#";
+
+	static final String HOSTILE_TAG_KEY = "tag ,=\"\\€ ";
+
+	static final String HOSTILE_FIELD_KEY = "text ,=\"C:\\App 😀";
+
 	/** A point as written. */
 	record Written(long seq, String measurement, String tagKey, String tagValue, String fieldKey, String text,
 			String how) {
 
-		/** Whether the starter's rules say this point must be rejected at the call. */
-		boolean mustBeRejected() {
-			return HostileText.rejected(this.measurement, Role.MEASUREMENT) || HostileText.rejected(this.tagKey, Role.TAG_KEY)
-					|| HostileText.rejected(this.tagValue, Role.TAG_VALUE)
-					|| HostileText.rejected(this.fieldKey, Role.FIELD_KEY)
-					|| HostileText.rejected(this.text, Role.STRING_VALUE);
+		/** Whether the starter's rules say this point must be rejected at the call under {@code dialect}. */
+		boolean mustBeRejected(LineProtocolDialect dialect) {
+			return HostileText.rejected(this.measurement, Role.MEASUREMENT, dialect)
+					|| HostileText.rejected(this.tagKey, Role.TAG_KEY, dialect)
+					|| HostileText.rejected(this.tagValue, Role.TAG_VALUE, dialect)
+					|| HostileText.rejected(this.fieldKey, Role.FIELD_KEY, dialect)
+					|| HostileText.rejected(this.text, Role.STRING_VALUE, dialect);
 		}
 
 		Instant time() {
@@ -54,18 +63,23 @@ final class HostilePoints {
 			@InfluxField long seq, @InfluxTimestamp Instant at) {
 	}
 
-	/** A record whose measurement and keys hold quotes, commas, equals signs, tabs and spaces too. */
-	@InfluxMeasurement("hv rec, \"q\" =\t€😀#")
-	record HostileNamesRecord(@InfluxTag(name = "tag ,=\"\t€ ") String tag, @InfluxField(name = "text ,=\"\t😀") String text,
-			@InfluxField long seq, @InfluxTimestamp Instant at) {
+	/**
+	 * A record whose measurement and keys hold quotes, commas, equals signs, spaces and backslashes
+	 * too, as {@link LineProtocolDialect#INFLUXDB} carries them.
+	 */
+	@InfluxMeasurement(HOSTILE_MEASUREMENT)
+	record HostileNamesRecord(@InfluxTag(name = HOSTILE_TAG_KEY) String tag,
+			@InfluxField(name = HOSTILE_FIELD_KEY) String text, @InfluxField long seq, @InfluxTimestamp Instant at) {
 	}
 
-	/** A record whose measurement holds a backslash: the type cannot be used. */
-	@InfluxMeasurement("hv\\rec")
+	/** A record whose measurement ends with a backslash: the type cannot be used under either dialect. */
+	@InfluxMeasurement("hv rec\\")
 	record BackslashRecord(@InfluxTag String tag, @InfluxField long seq) {
 	}
 
 	private final WriteApi writeApi;
+
+	private final LineProtocolDialect dialect;
 
 	private final List<Written> accepted = new ArrayList<>();
 
@@ -75,8 +89,9 @@ final class HostilePoints {
 
 	private long nextSeq;
 
-	HostilePoints(WriteApi writeApi) {
+	HostilePoints(WriteApi writeApi, LineProtocolDialect dialect) {
 		this.writeApi = writeApi;
+		this.dialect = dialect;
 	}
 
 	/** One point per piece and role: the piece in that role, plain text elsewhere. */
@@ -114,7 +129,7 @@ final class HostilePoints {
 			String text = sources.texts().next("s_", 3);
 			Instant at = START.plusMillis(seq);
 			if (hostileNames) {
-				write(new Written(seq, "hv rec, \"q\" =\t€😀#", "tag ,=\"\t€ ", tag, "text ,=\"\t😀", text, "record"),
+				write(new Written(seq, HOSTILE_MEASUREMENT, HOSTILE_TAG_KEY, tag, HOSTILE_FIELD_KEY, text, "record"),
 						(api) -> api.writeMeasurement(new HostileNamesRecord(tag, text, seq, at)));
 			}
 			else {
@@ -154,7 +169,7 @@ final class HostilePoints {
 			this.rejected.add(point);
 			wasRejected = true;
 		}
-		if (wasRejected != point.mustBeRejected()) {
+		if (wasRejected != point.mustBeRejected(this.dialect)) {
 			this.unexpected.add((wasRejected ? "rejected: " : "accepted: ") + point);
 		}
 	}

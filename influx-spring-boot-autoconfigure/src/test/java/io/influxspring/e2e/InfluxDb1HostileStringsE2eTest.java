@@ -14,21 +14,27 @@ import io.influxspring.e2e.HostileText.Role;
 import io.influxspring.testsupport.InfluxDb1Server;
 import io.influxspring.write.engine.BatchingWriteApi;
 import io.influxspring.write.engine.WriteStatistics;
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Scenario 6 on InfluxDB 1.6: newlines, tabs, quotes, backslashes (trailing ones too), commas, equals
- * signs, spaces and Unicode in measurements, tag keys and values, field keys and string values, through
- * {@code Point} and {@code @InfluxMeasurement} records and the Spring-managed writer. Every value is
- * either rejected at the call, exactly where the starter's rules say, or read back exactly; the server
- * rejects nothing and holds nothing else.
+ * Scenario 6 on InfluxDB 1.6: newlines, tabs, NULs, quotes, backslashes (single, doubled, trailing,
+ * before separators and quotes, Windows paths), commas, equals signs, spaces and Unicode in
+ * measurements, tag keys and values, field keys and string values, through {@code Point} and
+ * {@code @InfluxMeasurement} records and the Spring-managed writer with its default
+ * {@link LineProtocolDialect#INFLUXDB} rules. Every value is either rejected at the call, exactly where
+ * those rules say ({@link HostileText}), or read back exactly; the server rejects nothing and holds
+ * nothing else.
  */
 class InfluxDb1HostileStringsE2eTest {
 
 	private static final String DATABASE = "hostile";
+
+	/** The writer's rules: the default. */
+	private static final LineProtocolDialect DIALECT = LineProtocolDialect.INFLUXDB;
 
 	@RegisterExtension
 	static final InfluxDb1Server influx = new InfluxDb1Server();
@@ -43,17 +49,19 @@ class InfluxDb1HostileStringsE2eTest {
 		ManagedWriter.listening(ManagedWriter.influxDb1(influx, DATABASE, "influx.precision=ms"), tally)
 			.run((context) -> {
 				BatchingWriteApi writer = context.getBean(BatchingWriteApi.class);
-				HostilePoints points = new HostilePoints(writer);
+				HostilePoints points = new HostilePoints(writer, DIALECT);
 				for (Role role : Role.values()) {
 					points.writeGrid("hv", HostileText.PIECES, role);
 				}
-				HostilePoints.Sources sources = new HostilePoints.Sources(new HostileText.Source(61L, Role.MEASUREMENT, 0.03),
-						new HostileText.Source(62L, Role.TAG_KEY, 0.03), new HostileText.Source(63L, Role.TAG_VALUE, 0.03),
-						new HostileText.Source(64L, Role.STRING_VALUE, 0.03));
+				HostilePoints.Sources sources = new HostilePoints.Sources(
+						new HostileText.Source(61L, Role.MEASUREMENT, DIALECT, 0.03),
+						new HostileText.Source(62L, Role.TAG_KEY, DIALECT, 0.03),
+						new HostileText.Source(63L, Role.TAG_VALUE, DIALECT, 0.03),
+						new HostileText.Source(64L, Role.STRING_VALUE, DIALECT, 0.03));
 				points.writeRandom("hv", 300, sources);
 				points.writeRecords(true, 100, sources);
 				points.writeRecords(false, 100, sources);
-				assertThat(points.backslashRecordIsRejected()).as("a record type with a backslash in its measurement")
+				assertThat(points.backslashRecordIsRejected()).as("a record type whose measurement ends with a backslash")
 					.isTrue();
 				writer.flush().get(30, TimeUnit.SECONDS);
 				context.close();

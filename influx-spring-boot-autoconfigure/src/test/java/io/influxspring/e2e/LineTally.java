@@ -1,6 +1,7 @@
 package io.influxspring.e2e;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -122,13 +123,13 @@ final class LineTally implements WriteListener {
 	}
 
 	/** The {@code seq} of every point that failed for good. */
-	java.util.Set<Long> failedSeqs() {
-		return java.util.Set.copyOf(this.failedSeqs.keySet());
+	Set<Long> failedSeqs() {
+		return Set.copyOf(this.failedSeqs.keySet());
 	}
 
 	/** The {@code seq} of every dropped point. */
-	java.util.Set<Long> droppedSeqs() {
-		return java.util.Set.copyOf(this.droppedSeqs.keySet());
+	Set<Long> droppedSeqs() {
+		return Set.copyOf(this.droppedSeqs.keySet());
 	}
 
 }

@@ -2,6 +2,8 @@ package io.influxspring.e2e;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +17,12 @@ import io.influxspring.e2e.HostileText.Piece;
 import io.influxspring.e2e.HostileText.Role;
 import io.influxspring.testsupport.QuestDbServer;
 import io.influxspring.write.Point;
+import io.influxspring.write.WritePrecision;
 import io.influxspring.write.engine.BatchingWriteApi;
 import io.influxspring.write.engine.WriteStatistics;
+import io.influxspring.write.lineprotocol.LineProtocolBuffer;
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
+import io.influxspring.write.lineprotocol.TagSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,13 +38,20 @@ import static org.awaitility.Awaitility.await;
  * field keys only carry hostile pieces QuestDB allows in names (spaces, not at either end of a
  * measurement, {@code #}, Unicode, and {@code =} in keys), plus the pieces the starter rejects at the
  * call anyway; tag values and string field values carry every hostile piece (newline, tab, quotes,
- * backslashes, trailing backslash, comma, equals, space, Unicode...). Each point goes through the
- * Spring-managed writer as a {@code Point} or an {@code @InfluxMeasurement} record, and is either
- * rejected at the call where the starter's rules say or read back exactly; QuestDB rejects nothing
+ * backslashes, trailing backslash, comma, equals, space, Unicode...), except a NUL in string values,
+ * which QuestDB takes but reads back without. Each point goes through the
+ * Spring-managed writer (with {@code influx.write.line-protocol=portable}, the rules QuestDB needs) as a
+ * {@code Point} or an {@code @InfluxMeasurement} record, and is either rejected at the call where the
+ * {@link LineProtocolDialect#PORTABLE} rules say or read back exactly; QuestDB rejects nothing
  * and holds nothing else. {@code textQuestDbMisreadsIsStoredOrRejectedAtTheCall} pins text QuestDB
  * used to misread ({@code =} in a measurement, now escaped; NUL in names, now rejected at the call).
  */
 class QuestDbHostileStringsE2eTest {
+
+	/** The rules QuestDB needs: {@code influx.write.line-protocol=portable}. */
+	private static final LineProtocolDialect DIALECT = LineProtocolDialect.PORTABLE;
+
+	private static final String PORTABLE = "influx.write.line-protocol=portable";
 
 	@RegisterExtension
 	static final QuestDbServer questdb = new QuestDbServer();
@@ -49,19 +62,22 @@ class QuestDbHostileStringsE2eTest {
 		AtomicReference<HostilePoints> written = new AtomicReference<>();
 		AtomicReference<WriteStatistics> last = new AtomicReference<>();
 		long started = System.nanoTime();
-		ManagedWriter.listening(ManagedWriter.questDb(questdb), tally).run((context) -> {
+		ManagedWriter.listening(ManagedWriter.questDb(questdb, PORTABLE), tally).run((context) -> {
 			BatchingWriteApi writer = context.getBean(BatchingWriteApi.class);
-			HostilePoints points = new HostilePoints(writer);
+			HostilePoints points = new HostilePoints(writer, DIALECT);
 			for (Role role : Role.values()) {
 				points.writeGrid("hv", HostileText.PIECES.stream().filter((piece) -> allowed(piece, role)).toList(), role);
 			}
 			HostilePoints.Sources sources = new HostilePoints.Sources(
-					new HostileText.Source(71L, Role.MEASUREMENT, 0.03, (piece) -> allowed(piece, Role.MEASUREMENT)),
-					new HostileText.Source(72L, Role.TAG_KEY, 0.03, (piece) -> allowed(piece, Role.TAG_KEY)),
-					new HostileText.Source(73L, Role.TAG_VALUE, 0.03), new HostileText.Source(74L, Role.STRING_VALUE, 0.03));
+					new HostileText.Source(71L, Role.MEASUREMENT, DIALECT, 0.03, (piece) -> allowed(piece, Role.MEASUREMENT)),
+					new HostileText.Source(72L, Role.TAG_KEY, DIALECT, 0.03, (piece) -> allowed(piece, Role.TAG_KEY)),
+					new HostileText.Source(73L, Role.TAG_VALUE, DIALECT, 0.03),
+					new HostileText.Source(74L, Role.STRING_VALUE, DIALECT, 0.03,
+							(piece) -> allowed(piece, Role.STRING_VALUE)));
 			points.writeRandom("hv", 300, sources);
 			points.writeRecords(false, 100, sources);
-			assertThat(points.backslashRecordIsRejected()).as("a record type with a backslash in its measurement").isTrue();
+			assertThat(points.backslashRecordIsRejected()).as("a record type whose measurement ends with a backslash")
+				.isTrue();
 			writer.flush().get(30, TimeUnit.SECONDS);
 			context.close();
 			written.set(points);
@@ -98,13 +114,13 @@ class QuestDbHostileStringsE2eTest {
 	 */
 	private static List<String> readBack(String table, List<Written> accepted) {
 		List<Written> points = accepted.stream().filter((point) -> point.measurement().equals(table)).toList();
-		List<String> columns = new ArrayList<>(new java.util.LinkedHashSet<>(points.stream()
+		List<String> columns = new ArrayList<>(new LinkedHashSet<>(points.stream()
 			.flatMap((point) -> java.util.stream.Stream.of(point.tagKey(), point.fieldKey()))
 			.toList()));
 		StringBuilder query = new StringBuilder("SELECT seq");
 		columns.forEach((column) -> query.append(", ").append(quote(column)));
 		List<List<Object>> rows = questdb.sql(query.append(" FROM ").append(quote(table)).toString());
-		Map<Long, List<Object>> bySeq = new java.util.HashMap<>();
+		Map<Long, List<Object>> bySeq = new HashMap<>();
 		List<String> mismatches = new ArrayList<>();
 		for (List<Object> row : rows) {
 			if (bySeq.put(((Number) row.get(0)).longValue(), row) != null) {
@@ -130,18 +146,18 @@ class QuestDbHostileStringsE2eTest {
 	}
 
 	/**
-	 * Bug: text the starter accepts at the call, and InfluxDB 1.6 stores exactly, that QuestDB's line
-	 * protocol parser (not its naming rules) misreads, answering 400 for the whole request: an equals
-	 * sign in a measurement (written unescaped, as InfluxDB reads it; QuestDB takes {@code eq=sign
-	 * seq=1i} for a field and says "No fields were provided", while InfluxDB 1.x would keep a
-	 * backslash before it) and U+0000 in a tag value ("field value is invalid"). By the starter's
-	 * rules each must round-trip or be rejected at the call, as backslashes are.
+	 * Text InfluxDB stores exactly that QuestDB's line protocol parser (not its naming rules) misreads,
+	 * answering 400 for the whole request: an equals sign in a measurement (written bare by
+	 * {@link LineProtocolDialect#INFLUXDB}, as InfluxDB reads it; QuestDB takes {@code eq=sign seq=1i}
+	 * for a field and says "No fields were provided") and U+0000 in a tag value ("field value is
+	 * invalid"). Under {@link LineProtocolDialect#PORTABLE} each must round-trip or be rejected at the
+	 * call: the equals sign is escaped, the NUL rejected.
 	 */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("textQuestDbMisreads")
 	void textQuestDbMisreadsIsStoredOrRejectedAtTheCall(String description, String table, Point point) {
 		LineTally tally = new LineTally();
-		ManagedWriter.listening(ManagedWriter.questDb(questdb), tally).run((context) -> {
+		ManagedWriter.listening(ManagedWriter.questDb(questdb, PORTABLE), tally).run((context) -> {
 			BatchingWriteApi writer = context.getBean(BatchingWriteApi.class);
 			boolean rejectedAtTheCall = false;
 			try {
@@ -175,7 +191,7 @@ class QuestDbHostileStringsE2eTest {
 		LineTally tally = new LineTally();
 		TreeSet<String> expected = new TreeSet<>();
 		List<String> probes = new ArrayList<>();
-		ManagedWriter.listening(ManagedWriter.questDb(questdb), tally).run((context) -> {
+		ManagedWriter.listening(ManagedWriter.questDb(questdb, PORTABLE), tally).run((context) -> {
 			BatchingWriteApi writer = context.getBean(BatchingWriteApi.class);
 			for (Role role : Role.values()) {
 				for (String candidate : candidates) {
@@ -183,7 +199,7 @@ class QuestDbHostileStringsE2eTest {
 					String text = candidate.replace("§", "p" + seq);
 					Point point = probe(role, text, seq);
 					try {
-						point.toLineProtocol();
+						point.appendTo(new LineProtocolBuffer(64, DIALECT), WritePrecision.NS, TagSet.empty());
 					}
 					catch (IllegalArgumentException rejectedAtTheCall) {
 						continue;
@@ -215,9 +231,12 @@ class QuestDbHostileStringsE2eTest {
 		};
 	}
 
-	/** Whether the piece may stand in {@code role} on QuestDB: it is rejected at the call or QuestDB accepts it. */
+	/**
+	 * Whether the piece may stand in {@code role} on QuestDB: it is rejected at the call or QuestDB
+	 * stores it exactly.
+	 */
 	private static boolean allowed(Piece piece, Role role) {
-		return piece.rejectedAs(role) || QuestDbNameRules.accepts(piece.in(role, "x"), role);
+		return piece.rejectedAs(role, DIALECT) || QuestDbNameRules.storesExactly(piece.in(role, "x"), role);
 	}
 
 	private static String quote(String name) {

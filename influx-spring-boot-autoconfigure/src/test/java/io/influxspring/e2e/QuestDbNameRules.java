@@ -12,9 +12,10 @@ import io.influxspring.e2e.HostileText.Role;
  * start or the end: QuestDB's naming rules.</li>
  * <li>Column names (tag and field keys): the same characters, and {@code -} and {@code .} anywhere; a
  * space at the start or the end is accepted.</li>
- * <li>Tag values: U+0000 ("field value is invalid"); string field values take it. The starter now
- * rejects U+0000 in names and tag values at the call, and escapes {@code =} in measurements (which
- * QuestDB's parser otherwise took for a field).</li>
+ * <li>Tag values: U+0000 ("field value is invalid"); string field values take it, but it is
+ * missing when they are read back ({@link #storesExactly}). With
+ * {@code influx.write.line-protocol=portable} the starter rejects U+0000 in names and tag values at the
+ * call, and escapes {@code =} in measurements (which QuestDB's parser otherwise takes for a field).</li>
  * </ul>
  * Everything else probed is accepted, e.g. space, {@code # = ! $ & ; < > @ [ ] ^ _ ` { | }} in names,
  * U+0010 to U+001F, U+00A0, U+200B, U+2028 and emoji.
@@ -31,10 +32,13 @@ final class QuestDbNameRules {
 	/** Characters QuestDB refuses in tag values. */
 	static final String REFUSED_IN_TAG_VALUES = "\u0000";
 
+	/** Characters QuestDB accepts in string field values but does not read back. */
+	static final String LOST_IN_STRINGS = "\u0000";
+
 	private QuestDbNameRules() {
 	}
 
-	/** Whether QuestDB stores {@code text} in {@code role} (assuming the starter let it through). */
+	/** Whether QuestDB accepts {@code text} in {@code role} (assuming the starter let it through). */
 	static boolean accepts(String text, Role role) {
 		return switch (role) {
 			case MEASUREMENT -> none(text, REFUSED_IN_TABLE_NAMES) && !text.contains("..")
@@ -43,6 +47,14 @@ final class QuestDbNameRules {
 			case TAG_VALUE -> none(text, REFUSED_IN_TAG_VALUES);
 			case STRING_VALUE -> true;
 		};
+	}
+
+	/**
+	 * Whether QuestDB accepts {@code text} in {@code role} and reads it back as written: a string field
+	 * value with U+0000 is accepted but read back without it.
+	 */
+	static boolean storesExactly(String text, Role role) {
+		return accepts(text, role) && (role != Role.STRING_VALUE || none(text, LOST_IN_STRINGS));
 	}
 
 	private static boolean none(String text, String characters) {

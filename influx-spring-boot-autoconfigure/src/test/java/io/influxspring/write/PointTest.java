@@ -145,7 +145,7 @@ class PointTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("t", "a\nb").field("f", 1).toLineProtocol())
 			.withMessageContaining("line break");
 		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m\r").field("f", 1).toLineProtocol())
-			.withMessageContaining("line break");
+			.withMessageContaining("control character U+000D");
 		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("#m").field("f", 1).toLineProtocol())
 			.withMessageContaining("comment");
 		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("f\\", 1).toLineProtocol())

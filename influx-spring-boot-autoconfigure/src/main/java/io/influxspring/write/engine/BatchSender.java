@@ -1,10 +1,13 @@
 package io.influxspring.write.engine;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLException;
 
 import io.influxspring.write.InfluxWriteException;
 import io.netty.buffer.Unpooled;
@@ -96,7 +99,7 @@ final class BatchSender {
 	}
 
 	/** Asks the server for {@code /ping}; errors (connection refused, timeout) are signalled. */
-	Mono<ServerPing> ping(java.time.Duration timeout) {
+	Mono<ServerPing> ping(Duration timeout) {
 		return this.webClient.get()
 			.uri(URI.create(this.baseUrl + "/ping"))
 			.headers((headers) -> {
@@ -154,7 +157,7 @@ final class BatchSender {
 	/** The most telling exception of a chain: a TLS failure if there is one, else the root cause. */
 	private static String describe(Throwable ex) {
 		Throwable cause = ex;
-		while (!(cause instanceof javax.net.ssl.SSLException) && cause.getCause() != null && cause.getCause() != cause) {
+		while (!(cause instanceof SSLException) && cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
 		String text = cause.getClass().getSimpleName();
@@ -177,7 +180,7 @@ final class BatchSender {
 		}) {
 			gzip.write(batch.bytes, 0, batch.length);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException("gzip into memory failed", ex);
 		}
 		byte[] result = out.toByteArray();

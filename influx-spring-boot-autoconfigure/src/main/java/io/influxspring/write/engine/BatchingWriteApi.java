@@ -1,9 +1,11 @@
 package io.influxspring.write.engine;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,7 @@ import io.influxspring.write.WritePrecision;
 import io.influxspring.write.lineprotocol.RecordLines;
 import io.influxspring.write.lineprotocol.TagSet;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -57,7 +60,7 @@ public class BatchingWriteApi implements WriteApi {
 
 	private long retryTimerDue;
 
-	private final java.util.concurrent.CountDownLatch terminated = new java.util.concurrent.CountDownLatch(1);
+	private final CountDownLatch terminated = new CountDownLatch(1);
 
 	private volatile String path;
 
@@ -197,7 +200,7 @@ public class BatchingWriteApi implements WriteApi {
 	 * Asks the server for {@code GET /ping} with the writer's client and credentials.
 	 * @return the answer, or an error when there is none within {@code timeout}
 	 */
-	public reactor.core.publisher.Mono<ServerPing> ping(java.time.Duration timeout) {
+	public Mono<ServerPing> ping(Duration timeout) {
 		return this.sender.ping(timeout);
 	}
 

@@ -1,6 +1,8 @@
 package io.influxspring.write.engine;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,7 +28,7 @@ public final class BatchingWriteApiBuilder {
 
 	Map<String, String> defaultTags = Map.of();
 
-	final java.util.List<WriteListener> listeners = new java.util.ArrayList<>();
+	final List<WriteListener> listeners = new ArrayList<>();
 
 	String threadName = "influx-write";
 

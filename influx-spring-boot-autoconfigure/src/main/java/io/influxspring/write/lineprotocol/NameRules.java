@@ -23,7 +23,7 @@ package io.influxspring.write.lineprotocol;
  * <p>
  * {@link LineProtocolDialect#PORTABLE}: no backslash and no NUL in names (QuestDB takes every
  * backslash as an escape and refuses NUL), {@code =} escaped in measurements, and no line break in
- * string field values (servers other than InfluxDB refuse the whole request).
+ * string field values (servers other than InfluxDB refuse the whole request) nor a NUL (QuestDB drops it).
  *
  * @since 0.1.0
  */
@@ -67,7 +67,7 @@ public final class NameRules {
 		}
 		for (int i = 0; i < length; i++) {
 			char c = name.charAt(i);
-			if (c == '\n' || c == '\r') {
+			if (c == '\n' || (c == '\r' && dialect == LineProtocolDialect.PORTABLE)) {
 				throw lineBreak(name, role);
 			}
 			if (c == 0 && dialect == LineProtocolDialect.PORTABLE) {
@@ -75,7 +75,7 @@ public final class NameRules {
 			}
 			if (Character.isISOControl(c) && dialect == LineProtocolDialect.INFLUXDB) {
 				throw reject(name, role, "contains the control character U+" + String.format("%04X", (int) c)
-						+ ", which InfluxDB 3 reads as a separator or refuses");
+						+ ", which InfluxDB 3 splits names on (a tab) or refuses in keys");
 			}
 			if (c == '\\') {
 				checkBackslash(name, i, role, dialect, measurement);
@@ -149,11 +149,18 @@ public final class NameRules {
 		return c == '\n' || c == '\r' || c == '\\' || c == 0;
 	}
 
-	/** Rejects a string field value with a line break, which {@link LineProtocolDialect#PORTABLE} cannot carry. */
+	/**
+	 * Rejects a string field value that {@link LineProtocolDialect#PORTABLE} cannot carry: with a line
+	 * break, or a NUL character (QuestDB drops it).
+	 */
 	public static void checkStringValue(String value) {
 		if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
 			throw new IllegalArgumentException("The string field value '" + abbreviate(value) + "' contains a line"
 					+ " break, which servers other than InfluxDB refuse (influx.write.line-protocol=influxdb writes it)");
+		}
+		if (value.indexOf(0) >= 0) {
+			throw new IllegalArgumentException("The string field value '" + abbreviate(value) + "' contains a NUL"
+					+ " character, which servers other than InfluxDB drop (influx.write.line-protocol=influxdb writes it)");
 		}
 	}
 

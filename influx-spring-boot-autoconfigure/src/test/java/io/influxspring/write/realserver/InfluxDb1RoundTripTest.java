@@ -6,22 +6,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.influxspring.testsupport.InfluxDb1Server;
 import io.influxspring.write.Point;
+import io.influxspring.write.WriteFailure;
+import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteOptions;
 import io.influxspring.write.WritePrecision;
 import io.influxspring.write.engine.BatchingWriteApi;
 import io.influxspring.write.engine.WriteStatistics;
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,14 +39,19 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real InfluxDB 1.6 parser is the judge of the encoder: thousands of points with hostile
- * measurement names, keys and values either round-trip exactly or are rejected at the call.
+ * The real InfluxDB 1.6 parser is the judge of the encoder with its default
+ * {@link LineProtocolDialect#INFLUXDB} rules: thousands of points with hostile measurement names,
+ * keys and values (backslashes and line breaks in strings included) either round-trip exactly or are
+ * rejected at the call.
  */
 class InfluxDb1RoundTripTest {
 
 	private static final int POINTS = 4000;
 
 	private static final long BASE_TIME = 1_700_000_000_000_000_000L;
+
+	/** The writer's rules: the default. */
+	private static final LineProtocolDialect DIALECT = LineProtocolDialect.INFLUXDB;
 
 	@RegisterExtension
 	static final InfluxDb1Server influx = new InfluxDb1Server();
@@ -47,18 +61,18 @@ class InfluxDb1RoundTripTest {
 	@Test
 	void hostilePointsRoundTripExactlyOrAreRejectedAtTheCall() throws Exception {
 		influx.createDatabase("roundtrip");
-		HostileStrings strings = new HostileStrings(20261123L);
+		HostileStrings strings = new HostileStrings(20261123L, DIALECT);
 		List<String> measurements = pool(strings, "m", 12);
 		List<String> tagKeys = pool(strings, "t", 6);
 		List<String> fieldKeys = pool(strings, "f", 8);
 		Map<Long, Expected> expected = new HashMap<>();
 		int rejected = 0;
-		List<String> serverRejected = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<String> serverRejected = new CopyOnWriteArrayList<>();
 		BatchingWriteApi writer = BatchingWriteApi.builder(WebClient.create(), influx.url())
 			.path("/write?db=roundtrip&precision=ns")
-			.listener(new io.influxspring.write.WriteListener() {
+			.listener(new WriteListener() {
 				@Override
-				public void onFailure(io.influxspring.write.WriteFailure event) {
+				public void onFailure(WriteFailure event) {
 					serverRejected.addAll(event.lines().lines());
 				}
 			})
@@ -78,7 +92,7 @@ class InfluxDb1RoundTripTest {
 			}
 			writer.flush().handle((done, ex) -> null).get(30, TimeUnit.SECONDS);
 			if (!serverRejected.isEmpty()) {
-				java.nio.file.Files.write(java.nio.file.Path.of("target/influxdb1-rejected-lines.txt"), serverRejected);
+				Files.write(Path.of("target/influxdb1-rejected-lines.txt"), serverRejected);
 			}
 			WriteStatistics stats = writer.getStatistics();
 			assertThat(stats.failed()).as("lines rejected by the server").isZero();
@@ -90,10 +104,10 @@ class InfluxDb1RoundTripTest {
 		assertThat(expected.size()).as("accepted points").isGreaterThan(POINTS / 4);
 		assertThat(rejected).as("points rejected at the call").isPositive();
 		Map<Long, Map<String, Object>> stored = new HashMap<>();
-		for (String measurement : new java.util.TreeSet<>(expected.values().stream().map((p) -> p.measurement).toList())) {
+		for (String measurement : new TreeSet<>(expected.values().stream().map((p) -> p.measurement).toList())) {
 			readMeasurement(measurement, stored);
 		}
-		java.util.Set<String> missing = new java.util.TreeSet<>();
+		Set<String> missing = new TreeSet<>();
 		expected.forEach((time, point) -> {
 			if (!stored.containsKey(time)) {
 				missing.add(point.measurement.replace("\t", "\\t"));
@@ -132,7 +146,7 @@ class InfluxDb1RoundTripTest {
 
 	private static Expected randomPoint(HostileStrings strings, List<String> measurements, List<String> tagKeys,
 			List<String> fieldKeys, long time) {
-		java.util.Random random = strings.random();
+		Random random = strings.random();
 		Expected point = new Expected(measurements.get(random.nextInt(measurements.size())), time);
 		for (String key : tagKeys) {
 			if (random.nextBoolean()) {
@@ -153,7 +167,7 @@ class InfluxDb1RoundTripTest {
 		return point;
 	}
 
-	private static double randomDouble(java.util.Random random) {
+	private static double randomDouble(Random random) {
 		return switch (random.nextInt(4)) {
 			case 0 -> random.nextDouble();
 			case 1 -> Math.scalb(random.nextDouble() - 0.5, random.nextInt(2000) - 1000);

@@ -12,6 +12,7 @@ import io.influxspring.testsupport.QuestDbServer;
 import io.influxspring.write.Point;
 import io.influxspring.write.WriteOptions;
 import io.influxspring.write.engine.BatchingWriteApi;
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Writes through {@code /api/v2/write} of a real QuestDB, plain and gzip-compressed, and reads the rows back. */
+/**
+ * Writes through {@code /api/v2/write} of a real QuestDB, plain and gzip-compressed, with the
+ * {@link LineProtocolDialect#PORTABLE} rules QuestDB needs, and reads the rows back.
+ */
 class QuestDbRoundTripTest {
 
 	@RegisterExtension
@@ -31,7 +35,7 @@ class QuestDbRoundTripTest {
 	@ValueSource(ints = { 0, Integer.MAX_VALUE })
 	void pointsRoundTrip(int gzipThreshold) throws Exception {
 		String table = "rt_" + ((gzipThreshold == 0) ? "gzip" : "plain");
-		HostileStrings strings = new HostileStrings(gzipThreshold);
+		HostileStrings strings = new HostileStrings(gzipThreshold, LineProtocolDialect.PORTABLE);
 		Map<Long, Object[]> expected = new HashMap<>();
 		BatchingWriteApi writer = writer(gzipThreshold);
 		try {
@@ -92,7 +96,11 @@ class QuestDbRoundTripTest {
 	private static BatchingWriteApi writer(int gzipThreshold) {
 		return BatchingWriteApi.builder(WebClient.create(), questdb.url())
 			.path("/api/v2/write?precision=ns")
-			.options(WriteOptions.builder().batchSize(700).gzipThreshold(gzipThreshold).build())
+			.options(WriteOptions.builder()
+				.batchSize(700)
+				.gzipThreshold(gzipThreshold)
+				.lineProtocol(LineProtocolDialect.PORTABLE)
+				.build())
 			.build();
 	}
 

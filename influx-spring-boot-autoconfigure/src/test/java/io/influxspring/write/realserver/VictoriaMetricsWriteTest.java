@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 import io.influxspring.testsupport.VictoriaMetricsServer;
 import io.influxspring.write.Point;
 import io.influxspring.write.WriteOptions;
+import io.influxspring.write.WritePrecision;
 import io.influxspring.write.engine.BatchingWriteApi;
+import io.influxspring.write.lineprotocol.LineProtocolDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,7 +17,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** VictoriaMetrics accepts the same {@code /api/v2/write} requests, gzip-compressed, and stores every sample. */
+/**
+ * VictoriaMetrics accepts the same {@code /api/v2/write} requests, gzip-compressed, with the
+ * {@link LineProtocolDialect#PORTABLE} rules, and stores every sample.
+ */
 class VictoriaMetricsWriteTest {
 
 	@RegisterExtension
@@ -25,7 +30,11 @@ class VictoriaMetricsWriteTest {
 	void storesEveryPoint() throws Exception {
 		BatchingWriteApi writer = BatchingWriteApi.builder(WebClient.create(), victoria.url())
 			.path("/api/v2/write?precision=ms")
-			.options(WriteOptions.builder().precision(io.influxspring.write.WritePrecision.MS).batchSize(1000).build())
+			.options(WriteOptions.builder()
+				.precision(WritePrecision.MS)
+				.batchSize(1000)
+				.lineProtocol(LineProtocolDialect.PORTABLE)
+				.build())
 			.build();
 		try {
 			Instant start = Instant.parse("2024-01-01T00:00:00Z");
