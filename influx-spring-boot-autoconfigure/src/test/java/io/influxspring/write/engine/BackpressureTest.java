@@ -8,7 +8,6 @@ import java.util.stream.IntStream;
 import io.influxspring.testsupport.StubInfluxServer;
 import io.influxspring.testsupport.StubResponse;
 import io.influxspring.write.OverflowPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
@@ -27,12 +26,8 @@ class BackpressureTest {
 	@RegisterExtension
 	static final StubInfluxServer server = new StubInfluxServer();
 
-	private final WriterFixture fixture = new WriterFixture(server);
-
-	@AfterEach
-	void closeWriters() {
-		this.fixture.close();
-	}
+	@RegisterExtension
+	final WriterFixture fixture = new WriterFixture(server);
 
 	@Test
 	void isTheDefault() {

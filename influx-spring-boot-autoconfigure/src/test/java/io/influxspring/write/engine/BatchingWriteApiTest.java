@@ -14,7 +14,6 @@ import io.influxspring.testsupport.StubResponse;
 import io.influxspring.write.OverflowPolicy;
 import io.influxspring.write.Point;
 import io.influxspring.write.WriteApi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,12 +32,8 @@ class BatchingWriteApiTest {
 	@RegisterExtension
 	static final StubInfluxServer server = new StubInfluxServer();
 
-	private final WriterFixture fixture = new WriterFixture(server);
-
-	@AfterEach
-	void closeWriters() {
-		this.fixture.close();
-	}
+	@RegisterExtension
+	final WriterFixture fixture = new WriterFixture(server);
 
 	@Test
 	void sendsFullBatchesAndKeepsTheRestUntilFlushed() throws Exception {

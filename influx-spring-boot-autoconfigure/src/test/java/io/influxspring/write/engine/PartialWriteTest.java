@@ -6,7 +6,6 @@ import java.util.List;
 import io.influxspring.testsupport.StubInfluxServer;
 import io.influxspring.testsupport.StubResponse;
 import io.influxspring.write.WriteFailure;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,12 +22,8 @@ class PartialWriteTest {
 	@RegisterExtension
 	static final StubInfluxServer server = new StubInfluxServer();
 
-	private final WriterFixture fixture = new WriterFixture(server);
-
-	@AfterEach
-	void closeWriters() {
-		this.fixture.close();
-	}
+	@RegisterExtension
+	final WriterFixture fixture = new WriterFixture(server);
 
 	@Test
 	void anInfluxDb3RefusalWithoutAcceptPartialFailsTheWholeBatchThoughItNamesALine() {

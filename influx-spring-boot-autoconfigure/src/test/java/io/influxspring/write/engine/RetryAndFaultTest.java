@@ -12,7 +12,6 @@ import io.influxspring.testsupport.StubResponse;
 import io.influxspring.write.InfluxWriteException;
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.WriteFailure;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,12 +26,8 @@ class RetryAndFaultTest {
 	@RegisterExtension
 	static final StubInfluxServer server = new StubInfluxServer();
 
-	private final WriterFixture fixture = new WriterFixture(server);
-
-	@AfterEach
-	void closeWriters() {
-		this.fixture.close();
-	}
+	@RegisterExtension
+	final WriterFixture fixture = new WriterFixture(server);
 
 	@ParameterizedTest
 	@ValueSource(ints = { 500, 502, 503, 504 })

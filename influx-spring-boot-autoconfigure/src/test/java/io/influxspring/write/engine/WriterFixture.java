@@ -10,13 +10,15 @@ import java.util.function.UnaryOperator;
 
 import io.influxspring.testsupport.StubInfluxServer;
 import io.influxspring.write.WriteOptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Builds writers against a stub server and closes them after each test. */
-final class WriterFixture implements AutoCloseable {
+/** Builds writers against a stub server and disposes of them after each test (an instance field extension). */
+final class WriterFixture implements AfterEachCallback, AutoCloseable {
 
 	static final String PATH = "/api/v2/write?org=o&bucket=b&precision=ns";
 
@@ -71,6 +73,11 @@ final class WriterFixture implements AutoCloseable {
 		WriteStatistics stats = writer.getStatistics();
 		assertThat(stats.written() + stats.failed() + stats.dropped() + stats.buffered()).as(stats.toString())
 			.isEqualTo(stats.offered());
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		close();
 	}
 
 	@Override
