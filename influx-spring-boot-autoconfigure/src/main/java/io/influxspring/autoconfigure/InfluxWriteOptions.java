@@ -62,6 +62,7 @@ final class InfluxWriteOptions {
 			.maxRetryTime(retry.getMaxRetryTime())
 			.clientTimestamps(write.isClientTimestamps())
 			.lineProtocol(write.getLineProtocol())
+			.requestTimeout(properties.getConnectTimeout().plus(properties.getResponseTimeout()))
 			.build();
 	}
 

@@ -28,18 +28,20 @@ import io.influxspring.write.lineprotocol.LineProtocolDialect;
  * @param clientTimestamps whether points and measurements without a time are stamped with the writer's
  * clock when written (otherwise the server stamps them on arrival)
  * @param lineProtocol the rules names and values are escaped and checked by
+ * @param requestTimeout longest time one request may take, from preparing its body to its response;
+ * then it counts as a network error and is retried
  */
 public record WriteOptions(WritePrecision precision, int batchSize, int maxBatchBytes, Duration flushInterval,
 		Duration jitter, int bufferLimit, OverflowPolicy overflow, Duration blockTimeout, int maxConcurrentRequests,
 		int gzipThreshold, Duration closeTimeout, int maxRetries, Duration minRetryDelay, Duration maxRetryDelay,
 		double exponentialBase, Duration retryJitter, Duration maxRetryTime, boolean clientTimestamps,
-		LineProtocolDialect lineProtocol) {
+		LineProtocolDialect lineProtocol, Duration requestTimeout) {
 
 	/** The defaults. */
 	public static final WriteOptions DEFAULTS = new WriteOptions(WritePrecision.NS, 5000, 4 * 1024 * 1024,
 			Duration.ofSeconds(1), Duration.ZERO, 100_000, OverflowPolicy.BACKPRESSURE, Duration.ofSeconds(10), 2,
 			1000, Duration.ofSeconds(30), 5, Duration.ofSeconds(5), Duration.ofSeconds(125), 2,
-			Duration.ofMillis(200), Duration.ofSeconds(180), true, LineProtocolDialect.INFLUXDB);
+			Duration.ofMillis(200), Duration.ofSeconds(180), true, LineProtocolDialect.INFLUXDB, Duration.ofSeconds(60));
 
 	/**
 	 * Checks every option.
@@ -74,11 +76,12 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 		}
 		notNegative("retryJitter", retryJitter);
 		notNegative("maxRetryTime", maxRetryTime);
+		positive("requestTimeout", requestTimeout);
 	}
 
 	/**
-	 * The options of 0.1.0's constructor, with client timestamps on and {@link LineProtocolDialect#INFLUXDB}
-	 * rules.
+	 * The options of 0.1.0's constructor, with client timestamps on, {@link LineProtocolDialect#INFLUXDB}
+	 * rules and a request timeout of 60 seconds.
 	 */
 	public WriteOptions(WritePrecision precision, int batchSize, int maxBatchBytes, Duration flushInterval,
 			Duration jitter, int bufferLimit, OverflowPolicy overflow, Duration blockTimeout, int maxConcurrentRequests,
@@ -86,7 +89,7 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 			double exponentialBase, Duration retryJitter, Duration maxRetryTime) {
 		this(precision, batchSize, maxBatchBytes, flushInterval, jitter, bufferLimit, overflow, blockTimeout,
 				maxConcurrentRequests, gzipThreshold, closeTimeout, maxRetries, minRetryDelay, maxRetryDelay,
-				exponentialBase, retryJitter, maxRetryTime, true, LineProtocolDialect.INFLUXDB);
+				exponentialBase, retryJitter, maxRetryTime, true, LineProtocolDialect.INFLUXDB, Duration.ofSeconds(60));
 	}
 
 	/** A builder starting from the defaults. */
@@ -160,6 +163,8 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 
 		private LineProtocolDialect lineProtocol;
 
+		private Duration requestTimeout;
+
 		private Builder(WriteOptions from) {
 			this.precision = from.precision;
 			this.batchSize = from.batchSize;
@@ -180,6 +185,7 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 			this.maxRetryTime = from.maxRetryTime;
 			this.clientTimestamps = from.clientTimestamps;
 			this.lineProtocol = from.lineProtocol;
+			this.requestTimeout = from.requestTimeout;
 		}
 
 		public Builder precision(WritePrecision precision) {
@@ -277,6 +283,11 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 			return this;
 		}
 
+		public Builder requestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+			return this;
+		}
+
 		/**
 		 * @throws IllegalArgumentException naming the first option out of range
 		 */
@@ -284,7 +295,8 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 			return new WriteOptions(this.precision, this.batchSize, this.maxBatchBytes, this.flushInterval,
 					this.jitter, this.bufferLimit, this.overflow, this.blockTimeout, this.maxConcurrentRequests,
 					this.gzipThreshold, this.closeTimeout, this.maxRetries, this.minRetryDelay, this.maxRetryDelay,
-					this.exponentialBase, this.retryJitter, this.maxRetryTime, this.clientTimestamps, this.lineProtocol);
+					this.exponentialBase, this.retryJitter, this.maxRetryTime, this.clientTimestamps, this.lineProtocol,
+					this.requestTimeout);
 		}
 
 	}

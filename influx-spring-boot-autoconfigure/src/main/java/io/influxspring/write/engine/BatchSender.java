@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLException;
@@ -12,6 +14,7 @@ import javax.net.ssl.SSLException;
 import io.influxspring.write.InfluxWriteException;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.ChannelException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -46,11 +49,16 @@ final class BatchSender {
 
 	private final int gzipThreshold;
 
+	/** How long a request may take, from compressing its body to its response. */
+	private final Duration requestTimeout;
+
 	/** The URI of the last path posted to, so that a request does not parse it again. */
 	private volatile @Nullable WriteUri writeUri;
 
-	BatchSender(WebClient webClient, String baseUrl, @Nullable String authorization, int gzipThreshold) {
+	BatchSender(WebClient webClient, String baseUrl, @Nullable String authorization, int gzipThreshold,
+			Duration requestTimeout) {
 		this.webClient = webClient;
+		this.requestTimeout = requestTimeout;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.authorization = authorization;
 		this.gzipThreshold = gzipThreshold;
@@ -84,9 +92,60 @@ final class BatchSender {
 			})
 			.body(BodyInserters.fromDataBuffers(Mono.just(buffer)))
 			.exchangeToMono((response) -> classify(response, batch)))
-			.onErrorResume((ex) -> Mono.just(SendOutcome.failure(0,
-					new InfluxWriteException("Request to " + this.baseUrl + " failed: " + describe(ex), 0, true, ex),
-					null)));
+			.timeout(this.requestTimeout)
+			.onErrorResume((ex) -> Mono.just(failed(ex)));
+	}
+
+	/**
+	 * The outcome of a request that got no answer: retried after a network error or a timeout, failed
+	 * for anything else (a request that cannot be built, an {@code Error} from a filter, a codec or
+	 * the JVM).
+	 */
+	SendOutcome failed(Throwable ex) {
+		return SendOutcome.failure(0, new InfluxWriteException("Request to " + this.baseUrl + " failed: " + describe(ex),
+				0, isNetworkError(ex), ex), null);
+	}
+
+	private static boolean isNetworkError(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof Error) {
+				return false;
+			}
+			if (cause instanceof IOException || cause instanceof TimeoutException || cause instanceof ChannelException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Checks that a path and query stays on this writer's server.
+	 * @throws IllegalArgumentException unless it starts with {@code /} (not {@code //}), has no line
+	 * break, space or control character, and resolves to the base URL's scheme, host and port
+	 */
+	void checkPath(String path) {
+		Objects.requireNonNull(path, "Path must not be null");
+		if (!path.startsWith("/") || path.startsWith("//")) {
+			throw new IllegalArgumentException("The write path '" + path + "' must start with a single '/'");
+		}
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c <= ' ' || c == 0x7F) {
+				throw new IllegalArgumentException("The write path must not contain spaces, line breaks or control"
+						+ " characters (found U+" + String.format("%04X", (int) c) + "); encode them");
+			}
+		}
+		URI base = URI.create(this.baseUrl);
+		URI uri;
+		try {
+			uri = URI.create(this.baseUrl + path);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("The write path '" + path + "' is not a valid URI path: " + ex.getMessage(), ex);
+		}
+		if (!Objects.equals(uri.getRawAuthority(), base.getRawAuthority())) {
+			throw new IllegalArgumentException("The write path '" + path + "' would leave " + this.baseUrl);
+		}
 	}
 
 	private URI writeUri(String path) {

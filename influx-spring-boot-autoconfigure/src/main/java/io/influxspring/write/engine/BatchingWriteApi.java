@@ -3,7 +3,6 @@ package io.influxspring.write.engine;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -73,9 +72,10 @@ public class BatchingWriteApi implements WriteApi {
 		this.writer = new WriterThread(builder.threadName);
 		this.store = new LineStore(this.options, this.listeners, this::requestDispatch);
 		this.sender = new BatchSender(builder.webClient, builder.baseUrl, builder.authorization,
-				this.options.gzipThreshold());
+				this.options.gzipThreshold(), this.options.requestTimeout());
 		this.mapper = builder.mapper;
 		this.clock = this.options.clientTimestamps() ? WriteClock.of(builder.clock, this.options.precision()) : null;
+		this.sender.checkPath(builder.path);
 		this.path = builder.path;
 		this.defaultTags = TagSet.of(builder.defaultTags, this.options.lineProtocol());
 	}
@@ -91,8 +91,13 @@ public class BatchingWriteApi implements WriteApi {
 	@Override
 	public void writeRecord(String record) {
 		EncodedLines lines = start();
-		appendRecord(record, lines);
-		offer(lines);
+		try {
+			appendRecord(record, lines);
+			offer(lines);
+		}
+		finally {
+			lines.inUse = false;
+		}
 	}
 
 	@Override
@@ -108,9 +113,14 @@ public class BatchingWriteApi implements WriteApi {
 	@Override
 	public void writePoint(Point point) {
 		EncodedLines lines = start();
-		point.appendTo(lines.buffer, this.options.precision(), this.defaultTags, this.clock);
-		lines.endLine();
-		offer(lines);
+		try {
+			point.appendTo(lines.buffer, this.options.precision(), this.defaultTags, this.clock);
+			lines.endLine();
+			offer(lines);
+		}
+		finally {
+			lines.inUse = false;
+		}
 	}
 
 	@Override
@@ -132,9 +142,14 @@ public class BatchingWriteApi implements WriteApi {
 	@Override
 	public void writeMeasurement(Object measurement) {
 		EncodedLines lines = start();
-		this.mapper.appendTo(measurement, lines.buffer, this.options.precision(), this.defaultTags, this.clock);
-		lines.endLine();
-		offer(lines);
+		try {
+			this.mapper.appendTo(measurement, lines.buffer, this.options.precision(), this.defaultTags, this.clock);
+			lines.endLine();
+			offer(lines);
+		}
+		finally {
+			lines.inUse = false;
+		}
 	}
 
 	@Override
@@ -150,24 +165,30 @@ public class BatchingWriteApi implements WriteApi {
 
 	/**
 	 * Encodes items one by one, handing lines over in chunks; on a failure the lines encoded before
-	 * it are still handed over.
+	 * it are still handed over. A write nested in another on the same thread (from a getter, a lazy
+	 * iterable) encodes into lines of its own.
 	 */
 	private <T> void writeAll(Iterable<? extends T> items, BiConsumer<T, EncodedLines> encoder) {
 		EncodedLines lines = start();
-		for (T item : items) {
-			try {
-				encoder.accept(item, lines);
+		try {
+			for (T item : items) {
+				try {
+					encoder.accept(item, lines);
+				}
+				catch (Throwable ex) {
+					offer(lines);
+					throw ex;
+				}
+				if (lines.isChunkFull()) {
+					offer(lines);
+					lines.reset();
+				}
 			}
-			catch (RuntimeException ex) {
-				offer(lines);
-				throw ex;
-			}
-			if (lines.isChunkFull()) {
-				offer(lines);
-				lines.reset();
-			}
+			offer(lines);
 		}
-		offer(lines);
+		finally {
+			lines.inUse = false;
+		}
 	}
 
 	@Override
@@ -275,9 +296,14 @@ public class BatchingWriteApi implements WriteApi {
 		return this.path;
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * @throws IllegalArgumentException unless {@code path} is a path and query on this writer's server
+	 */
 	@Override
 	public void setPath(String path) {
-		this.path = Objects.requireNonNull(path, "Path must not be null");
+		this.sender.checkPath(path);
+		this.path = path;
 	}
 
 	private EncodedLines start() {
@@ -285,6 +311,10 @@ public class BatchingWriteApi implements WriteApi {
 			throw new IllegalStateException("The WriteApi is closed; it takes no more lines");
 		}
 		EncodedLines lines = ENCODED.get();
+		if (lines.inUse) {
+			lines = new EncodedLines();
+		}
+		lines.inUse = true;
 		lines.reset();
 		lines.buffer.dialect(this.options.lineProtocol());
 		return lines;
@@ -386,8 +416,14 @@ public class BatchingWriteApi implements WriteApi {
 		Effects effects = new Effects();
 		String currentPath = this.path;
 		for (Batch batch : this.store.takeReady(System.nanoTime(), effects)) {
-			this.store.attach(batch, this.sender.send(batch, currentPath)
-				.subscribe((outcome) -> this.writer.execute(() -> complete(batch, outcome))));
+			try {
+				this.store.attach(batch, this.sender.send(batch, currentPath)
+					.subscribe((outcome) -> this.writer.execute(() -> complete(batch, outcome)),
+							(error) -> this.writer.execute(() -> complete(batch, this.sender.failed(error)))));
+			}
+			catch (Throwable ex) {
+				complete(batch, this.sender.failed(ex));
+			}
 		}
 		apply(effects);
 	}

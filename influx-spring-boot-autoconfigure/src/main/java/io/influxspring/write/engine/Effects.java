@@ -54,15 +54,19 @@ final class Effects {
 		return !this.notifications.isEmpty() || !this.completions.isEmpty();
 	}
 
-	/** Listener notifications first, then flush futures, in order. */
+	/** Listener notifications first, then flush futures, in order; the futures complete whatever a notification throws. */
 	Runnable takeCallbacks() {
 		List<Runnable> notify = this.notifications;
 		List<Runnable> complete = this.completions;
 		this.notifications = List.of();
 		this.completions = List.of();
 		return () -> {
-			notify.forEach(Runnable::run);
-			complete.forEach(Runnable::run);
+			try {
+				notify.forEach(Runnable::run);
+			}
+			finally {
+				complete.forEach(Runnable::run);
+			}
 		};
 	}
 

@@ -25,6 +25,9 @@ final class EncodedLines {
 	/** Reused for the effects of handing these lines over. */
 	final Effects effects = new Effects();
 
+	/** Whether a write on this thread is encoding into these lines (a nested write takes others). */
+	boolean inUse;
+
 	void reset() {
 		this.buffer.reset();
 		this.count = 0;

@@ -119,30 +119,33 @@ final class LineStore {
 		}
 	}
 
-	/**
-	 * The policy that applies to this write: a thread that must not block never waits (under
-	 * {@code backpressure} it drops the oldest lines, under {@code block} the newest), and neither does
-	 * a write under {@code backpressure} while the server is failing.
-	 */
-	private boolean isFailing() {
-		return this.serverFailing || this.batches.waitingLines() > 0;
-	}
-
-	private OverflowPolicy policyNow() {
-		OverflowPolicy policy = this.options.overflow();
-		if (policy == OverflowPolicy.BACKPRESSURE && (isFailing() || Schedulers.isInNonBlockingThread())) {
-			return OverflowPolicy.DROP_OLDEST;
-		}
-		if (policy == OverflowPolicy.BLOCK && Schedulers.isInNonBlockingThread()) {
-			return OverflowPolicy.DROP_NEWEST;
-		}
-		return policy;
-	}
-
 	private void requireOpen() {
 		if (this.state != State.OPEN) {
 			throw new IllegalStateException("The WriteApi is " + this.state.name().toLowerCase() + "; it takes no more lines");
 		}
+	}
+
+	/** Whether the server is failing: a batch waits for a retry, or the last request ended in a retryable error. */
+	private boolean isFailing() {
+		return this.serverFailing || this.batches.waitingLines() > 0;
+	}
+
+	/**
+	 * The policy that applies to this write: a thread that must not block (a non-blocking thread, or
+	 * a writer's own thread, where listeners run) never waits (under {@code backpressure} it drops
+	 * the oldest lines, under {@code block} the newest), and neither does a write under
+	 * {@code backpressure} while the server is failing.
+	 */
+	private OverflowPolicy policyNow() {
+		OverflowPolicy policy = this.options.overflow();
+		if (policy != OverflowPolicy.BACKPRESSURE && policy != OverflowPolicy.BLOCK) {
+			return policy;
+		}
+		boolean mustNotWait = Schedulers.isInNonBlockingThread() || WriterThread.isWriterThread();
+		if (policy == OverflowPolicy.BACKPRESSURE && (mustNotWait || isFailing())) {
+			return OverflowPolicy.DROP_OLDEST;
+		}
+		return mustNotWait ? OverflowPolicy.DROP_NEWEST : policy;
 	}
 
 	/** Applies a drop policy; returns the index of the first incoming line to keep. */
@@ -270,7 +273,7 @@ final class LineStore {
 				ready.add(batch);
 			}
 			long nextRetry = this.batches.nanosUntilNextRetry(now);
-			if (nextRetry >= 0) {
+			if (nextRetry >= 0 && this.batches.inFlightCount() < this.options.maxConcurrentRequests()) {
 				effects.retryTimer(nextRetry);
 			}
 			return ready;

@@ -14,7 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Fans signals out to the registered listeners, isolating their exceptions, and logs each final
+ * Fans signals out to the registered listeners, isolating whatever they throw, and logs each final
  * failure and drop once (the messages carry the server's reason, never credentials).
  */
 final class WriteListeners {
@@ -56,8 +56,16 @@ final class WriteListeners {
 	}
 
 	void failure(WriteFailure event) {
-		logger.warn("Failed to write " + event.refusedLines() + ((event.isUncertain()) ? " of " + event.lines().size() : "")
-				+ " lines after " + event.attempt() + " attempt(s): " + event.reason().getMessage());
+		String message = "Failed to write " + event.refusedLines()
+				+ ((event.isUncertain()) ? " of " + event.lines().size() : "") + " lines after " + event.attempt()
+				+ " attempt(s): " + event.reason().getMessage();
+		Throwable cause = event.reason().getCause();
+		if (cause instanceof Error) {
+			logger.error(message, cause);
+		}
+		else {
+			logger.warn(message);
+		}
 		each((listener) -> listener.onFailure(event));
 	}
 
@@ -79,8 +87,8 @@ final class WriteListeners {
 			try {
 				call.accept(listener);
 			}
-			catch (RuntimeException ex) {
-				logger.warn("Write listener " + listener + " failed", ex);
+			catch (Throwable ex) {
+				logger.error("Write listener " + listener + " failed; the other listeners are still called", ex);
 			}
 		}
 	}

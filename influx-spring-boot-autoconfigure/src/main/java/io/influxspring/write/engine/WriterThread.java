@@ -25,7 +25,7 @@ final class WriterThread {
 	WriterThread(String name) {
 		String threadName = name + "-" + COUNT.incrementAndGet();
 		this.executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-			Thread created = new Thread(runnable, threadName);
+			Thread created = new Worker(runnable, threadName);
 			created.setDaemon(true);
 			this.thread = created;
 			return created;
@@ -38,12 +38,13 @@ final class WriterThread {
 		return Thread.currentThread() == this.thread;
 	}
 
+	/** Runs the task on the writer thread, or on the caller's once the writer thread has stopped. */
 	void execute(Runnable task) {
 		try {
 			this.executor.execute(() -> run(task));
 		}
 		catch (RejectedExecutionException ex) {
-			// shut down: nothing is left to do
+			run(task);
 		}
 	}
 
@@ -74,9 +75,23 @@ final class WriterThread {
 		try {
 			task.run();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			logger.error("Unexpected failure in the InfluxDB writer thread", ex);
 		}
+	}
+
+	/** Whether the current thread is the thread of a writer, this one or another. */
+	static boolean isWriterThread() {
+		return Thread.currentThread() instanceof Worker;
+	}
+
+	/** The thread of a writer. */
+	private static final class Worker extends Thread {
+
+		Worker(Runnable task, String name) {
+			super(task, name);
+		}
+
 	}
 
 }

@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import io.influxspring.testsupport.StubInfluxServer;
@@ -30,6 +33,10 @@ final class WriterFixture implements AfterEachCallback, AutoCloseable {
 	private final StubInfluxServer server;
 
 	final RecordingListener listener = new RecordingListener();
+
+	private static final AtomicInteger THREADS = new AtomicInteger();
+
+	private static final Map<BatchingWriteApi, String> THREAD_NAMES = new ConcurrentHashMap<>();
 
 	private final List<BatchingWriteApi> writers = new ArrayList<>();
 
@@ -57,7 +64,9 @@ final class WriterFixture implements AfterEachCallback, AutoCloseable {
 	}
 
 	BatchingWriteApi writer(WebClient webClient, UnaryOperator<WriteOptions.Builder> options) {
+		String threadName = "fixture-writer-" + THREADS.incrementAndGet();
 		BatchingWriteApi writer = BatchingWriteApi.builder(webClient, this.server.url())
+			.threadName(threadName)
 			.options(options.apply(options()).build())
 			.path(PATH)
 			.authorization("Token s3cr3t")
@@ -65,7 +74,19 @@ final class WriterFixture implements AfterEachCallback, AutoCloseable {
 			.listener(this.listener)
 			.build();
 		this.writers.add(writer);
+		THREAD_NAMES.put(writer, threadName + "-");
 		return writer;
+	}
+
+	/** The thread of a writer built here (it exists once the writer had something to do). */
+	static Thread writerThread(BatchingWriteApi writer) {
+		String prefix = THREAD_NAMES.get(writer);
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().startsWith(prefix))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	/** Asserts that every line offered is accounted for exactly once. */
@@ -83,6 +104,7 @@ final class WriterFixture implements AfterEachCallback, AutoCloseable {
 	@Override
 	public void close() {
 		this.writers.forEach(BatchingWriteApi::dispose);
+		this.writers.forEach(THREAD_NAMES::remove);
 	}
 
 }
