@@ -1,6 +1,7 @@
 package io.influxspring.autoconfigure;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -32,6 +33,8 @@ record InfluxWriteTarget(String baseUrl, String path, @Nullable String authoriza
 	static InfluxWriteTarget of(InfluxConnectionDetails details, InfluxProperties properties, @Nullable String bucket,
 			@Nullable String retentionPolicy, WritePrecision precision) {
 		String url = checkUrl(details.getUrl());
+		InfluxSecrets.checkNoControlCharacters(details.getToken(), "influx.token");
+		InfluxSecrets.checkNoControlCharacters(details.getPassword(), "influx.password");
 		ApiVersion version = (details.getApiVersion() != null) ? details.getApiVersion() : properties.getApiVersion();
 		StringJoiner query = new StringJoiner("&", "?", "");
 		String path;
@@ -94,26 +97,27 @@ record InfluxWriteTarget(String baseUrl, String path, @Nullable String authoriza
 	}
 
 	private static String checkUrl(String url) {
+		String shown = InfluxSecrets.hideInUrl(url);
 		URI uri;
 		try {
-			uri = URI.create(url.trim());
+			uri = new URI(url.trim());
 		}
-		catch (IllegalArgumentException ex) {
-			throw new InfluxConfigurationException("influx.url", url, "Not a valid URL: " + ex.getMessage(),
-					"Set influx.url to the server's base URL, e.g. http://localhost:8086.");
-		}
-		String scheme = uri.getScheme();
-		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || uri.getHost() == null) {
-			throw new InfluxConfigurationException("influx.url", url, "Not an http:// or https:// URL with a host",
+		catch (URISyntaxException ex) {
+			throw new InfluxConfigurationException("influx.url", shown,
+					"Not a valid URL: " + ex.getReason() + " at index " + ex.getIndex(),
 					"Set influx.url to the server's base URL, e.g. http://localhost:8086.");
 		}
 		if (uri.getRawUserInfo() != null) {
-			throw new InfluxConfigurationException("influx.url", "(hidden: it contains credentials)",
-					"Credentials do not belong in the URL",
+			throw new InfluxConfigurationException("influx.url", shown, "Credentials do not belong in the URL",
 					"Remove the user information from influx.url and set influx.token, or influx.username and influx.password.");
 		}
+		String scheme = uri.getScheme();
+		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || uri.getHost() == null) {
+			throw new InfluxConfigurationException("influx.url", shown, "Not an http:// or https:// URL with a host",
+					"Set influx.url to the server's base URL, e.g. http://localhost:8086.");
+		}
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw new InfluxConfigurationException("influx.url", url, "The URL has a query or fragment",
+			throw new InfluxConfigurationException("influx.url", shown, "The URL has a query or fragment",
 					"Set influx.url to the server's base URL only; the starter adds the write path and query.");
 		}
 		String text = uri.toString();

@@ -1,5 +1,7 @@
 package io.influxspring.autoconfigure;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -46,6 +49,67 @@ class InfluxConfigurationFailureAnalyzerTest {
 				.doesNotContain("secret");
 			assertThat(analysis.getAction()).contains(action);
 		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			http://h:8086?token=s3cr3t              | http://h:8086?(hidden)
+			http://h:8086/#s3cr3t                   | http://h:8086/#(hidden)
+			http://u:s3cr3t@h:8086                  | http://(hidden)@h:8086
+			ftp://u:s3cr3t@h                        | ftp://(hidden)@h
+			localhost:8086?token=s3cr3t             | localhost:8086?(hidden)
+			http://u:s3cr3t@                        | http://(hidden)@
+			http://h:8086/a b?token=s3cr3t          | http://h:8086/a b?(hidden)
+			http://u:s3 cr3t@h:8086                 | http://(hidden)@h:8086
+			""")
+	void neverEchoesTheQueryOrUserInfoOfAUrl(String url, String shown) {
+		this.runner.withPropertyValues("influx.url=" + url, "influx.bucket=b").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InfluxConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("'influx.url'").contains("'" + shown + "'");
+			assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("s3cr3t");
+			assertThat(messages(context.getStartupFailure())).doesNotContain("s3cr3t");
+		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			influx.token    | 's3cr3t\\n'
+			influx.token    | 's3cr3t\\r\\nX-Injected: 1'
+			influx.token    | 's3\\0cr3t'
+			influx.password | 's3cr3t\\n'
+			influx.password | 's3\\tcr3t'
+			""")
+	void rejectsControlCharactersInTheTokenAndPasswordWithoutEchoingThem(String property, String escaped) {
+		String value = escaped.translateEscapes();
+		this.runner.withPropertyValues("influx.url=http://h:8086", "influx.bucket=b", "influx.username=u")
+			.withInitializer((context) -> context.getEnvironment().getPropertySources()
+				.addFirst(new MapPropertySource("secrets", Map.of(property, value))))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InfluxConfigurationException.class);
+				FailureAnalysis analysis = new InfluxConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("'" + property + "'").contains("control character");
+				assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("s3").doesNotContain("cr3t");
+				assertThat(messages(context.getStartupFailure())).doesNotContain("s3").doesNotContain("cr3t");
+			});
+	}
+
+	@Test
+	void acceptsATokenAndPasswordWithoutControlCharacters() {
+		this.runner.withPropertyValues("influx.url=http://h:8086", "influx.bucket=b", "influx.token=a b~é",
+				"influx.username=u", "influx.password=p@ss w:rd")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
+			messages.append(ex).append('\n');
+		}
+		return messages.toString();
 	}
 
 	@Configuration(proxyBeanMethods = false)

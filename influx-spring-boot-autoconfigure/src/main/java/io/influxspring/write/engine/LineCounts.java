@@ -67,11 +67,15 @@ final class LineCounts {
 		this.failingSince = null;
 	}
 
-	/** A request failed; the first failure after a success starts the failing period. */
+	/**
+	 * A request failed; the first failure after a success starts the failing period. The message
+	 * kept is summarized, without the lines the server quotes.
+	 */
 	void requestFailed(InfluxWriteException error) {
 		Instant now = Instant.now();
 		this.lastFailureTime = now;
-		this.lastFailureMessage = error.getMessage();
+		String message = error.getMessage();
+		this.lastFailureMessage = (message != null) ? FailureMessages.summarize(message) : null;
 		if (this.failingSince == null) {
 			this.failingSince = now;
 		}

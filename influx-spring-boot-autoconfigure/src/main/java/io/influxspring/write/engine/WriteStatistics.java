@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param droppedClosed lines dropped because close did not manage to write them in time
  * @param droppedDisposed lines dropped by dispose
  * @param lastFailureTime when a request last failed, or {@code null}
- * @param lastFailureMessage why it failed (no credentials), or {@code null}
+ * @param lastFailureMessage why it failed: the server's reason without the lines it quotes and no
+ * credentials, at most 256 characters; or {@code null}
  * @param lastSuccessTime when a request last succeeded, or {@code null}
  * @param failingSince when requests started failing without a success since, or {@code null}
  */

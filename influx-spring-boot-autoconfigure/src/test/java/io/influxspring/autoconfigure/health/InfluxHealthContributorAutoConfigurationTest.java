@@ -1,12 +1,17 @@
 package io.influxspring.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.influxspring.autoconfigure.InfluxAutoConfiguration;
 import io.influxspring.health.InfluxHealthIndicator;
 import io.influxspring.testsupport.InfluxDb1Server;
 import io.influxspring.testsupport.StubInfluxServer;
 import io.influxspring.testsupport.StubResponse;
+import io.influxspring.write.WriteFailure;
+import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteOptions;
 import io.influxspring.write.engine.BatchingWriteApi;
 import org.junit.jupiter.api.Test;
@@ -129,6 +134,44 @@ class InfluxHealthContributorAutoConfigurationTest {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsKey("lastFailureMessage").doesNotContainKey("writesFailingSince");
 		});
+	}
+
+	@Test
+	void reportsTheServersReasonWithoutTheRefusedLines() {
+		influx.createDatabase("health");
+		List<WriteFailure> failures = new CopyOnWriteArrayList<>();
+		withInflux().withBean(WriteListener.class, () -> new WriteListener() {
+			@Override
+			public void onFailure(WriteFailure event) {
+				failures.add(event);
+			}
+		}).run((context) -> {
+			BatchingWriteApi writeApi = context.getBean(BatchingWriteApi.class);
+			writeApi.writeRecords(List.of("m,host=s3cr3t v=x 1", "m v=1i 2"));
+			writeApi.flush().handle((result, ex) -> null).get(10, TimeUnit.SECONDS);
+			Health health = health(context.getBean("influxHealthContributor", ReactiveHealthContributor.class));
+			String message = (String) health.getDetails().get("lastFailureMessage");
+			assertThat(message).contains("unable to parse '…'").doesNotContain("s3cr3t").doesNotContain("v=x");
+			assertThat(writeApi.getStatistics().lastFailureMessage()).isEqualTo(message);
+			assertThat(failures).singleElement()
+				.satisfies((failure) -> assertThat(failure.reason().getMessage()).contains("m,host=s3cr3t v=x 1"));
+		});
+	}
+
+	@Test
+	void capsTheLastFailureMessage() {
+		stub.enqueue(StubResponse.status(400)
+			.jsonBody("{\"code\":\"invalid\",\"message\":\"" + "bad data ".repeat(100) + "\"}"));
+		this.runner.withPropertyValues("influx.url=" + stub.url(), "influx.bucket=b", "influx.write.flush-interval=1h")
+			.run((context) -> {
+				BatchingWriteApi writeApi = context.getBean(BatchingWriteApi.class);
+				writeApi.writeRecord("m v=1i");
+				assertThat(writeApi.flush()).failsWithin(Duration.ofSeconds(10));
+				Health health = health(context.getBean("influxHealthContributor", ReactiveHealthContributor.class));
+				assertThat((String) health.getDetails().get("lastFailureMessage")).hasSizeLessThanOrEqualTo(256)
+					.contains("answered 400: bad data")
+					.endsWith("…");
+			});
 	}
 
 	@Test
