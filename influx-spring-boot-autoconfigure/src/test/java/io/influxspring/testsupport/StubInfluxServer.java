@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -53,6 +54,9 @@ public class StubInfluxServer implements BeforeAllCallback, AfterAllCallback, Be
 	private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
 
 	private volatile StubResponse defaultResponse = INITIAL_DEFAULT;
+
+	/** Chooses the response when the script is empty, instead of the default one; {@code null} when unset. */
+	private volatile Supplier<StubResponse> responder;
 
 	private volatile ServerSocket serverSocket;
 
@@ -115,6 +119,11 @@ public class StubInfluxServer implements BeforeAllCallback, AfterAllCallback, Be
 		}
 	}
 
+	/** Chooses each response while the script is empty (for random answers); {@code null} restores the default. */
+	public void setResponder(Supplier<StubResponse> responder) {
+		this.responder = responder;
+	}
+
 	/** Response used when the script is empty (initially {@code 204 No Content}). */
 	public void setDefaultResponse(StubResponse response) {
 		this.defaultResponse = response;
@@ -167,6 +176,7 @@ public class StubInfluxServer implements BeforeAllCallback, AfterAllCallback, Be
 			this.recorded.clear();
 			this.unclaimed.clear();
 			this.defaultResponse = INITIAL_DEFAULT;
+			this.responder = null;
 		}
 	}
 
@@ -279,7 +289,9 @@ public class StubInfluxServer implements BeforeAllCallback, AfterAllCallback, Be
 
 	private StubResponse record(String method, String target, Map<String, List<String>> headers, byte[] body) {
 		synchronized (this.lock) {
-			StubResponse response = this.script.isEmpty() ? this.defaultResponse : this.script.poll();
+			Supplier<StubResponse> chooser = this.responder;
+			StubResponse response = !this.script.isEmpty() ? this.script.poll()
+					: (chooser != null) ? chooser.get() : this.defaultResponse;
 			RecordedRequest request = new RecordedRequest(method, target, headers, body, response.statusCode());
 			this.recorded.add(request);
 			this.unclaimed.add(request);

@@ -83,7 +83,7 @@ class InfluxMetricsAutoConfigurationTest {
 		this.runner
 			.withPropertyValues("influx.url=" + stub.url(), "influx.bucket=b b", "influx.write.batch-size=10",
 					"influx.write.buffer-limit=10", "influx.write.max-concurrent-requests=1",
-					"influx.write.retry.max-retries=1")
+					"influx.write.retry.max-retries=1", "influx.write.overflow=drop-newest")
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				BatchingWriteApi writeApi = context.getBean(BatchingWriteApi.class);

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Builds writers against a stub server and disposes of them after each test (an instance field extension). */
 final class WriterFixture implements AfterEachCallback, AutoCloseable {
@@ -78,15 +80,14 @@ final class WriterFixture implements AfterEachCallback, AutoCloseable {
 		return writer;
 	}
 
-	/** The thread of a writer built here (it exists once the writer had something to do). */
+	/** The thread of a writer built here, waiting until the writer has started it. */
 	static Thread writerThread(BatchingWriteApi writer) {
 		String prefix = THREAD_NAMES.get(writer);
-		return Thread.getAllStackTraces()
+		return await().until(() -> Thread.getAllStackTraces()
 			.keySet()
 			.stream()
 			.filter((thread) -> thread.getName().startsWith(prefix))
-			.findFirst()
-			.orElseThrow();
+			.findFirst(), Optional::isPresent).orElseThrow();
 	}
 
 	/** Asserts that every line offered is accounted for exactly once. */
