@@ -10,7 +10,7 @@ import io.influxspring.write.lineprotocol.LineProtocolDialect;
  *
  * @param precision precision of the timestamps written
  * @param batchSize most lines in one request
- * @param maxBatchBytes most bytes of line protocol in one request (a single longer line goes alone)
+ * @param maxBatchBytes most bytes of line protocol in one request (a longer line is refused when written)
  * @param flushInterval longest time a line waits in the current batch before it is sent
  * @param jitter random extra delay, up to this, added to each flush interval
  * @param bufferLimit most lines held at once: current batch, queued, in flight and waiting for retry

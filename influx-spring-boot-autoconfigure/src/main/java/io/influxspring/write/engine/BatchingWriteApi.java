@@ -96,7 +96,7 @@ public class BatchingWriteApi implements WriteApi {
 			offer(lines);
 		}
 		finally {
-			lines.inUse = false;
+			lines.release();
 		}
 	}
 
@@ -119,7 +119,7 @@ public class BatchingWriteApi implements WriteApi {
 			offer(lines);
 		}
 		finally {
-			lines.inUse = false;
+			lines.release();
 		}
 	}
 
@@ -148,7 +148,7 @@ public class BatchingWriteApi implements WriteApi {
 			offer(lines);
 		}
 		finally {
-			lines.inUse = false;
+			lines.release();
 		}
 	}
 
@@ -187,7 +187,7 @@ public class BatchingWriteApi implements WriteApi {
 			offer(lines);
 		}
 		finally {
-			lines.inUse = false;
+			lines.release();
 		}
 	}
 
@@ -317,6 +317,7 @@ public class BatchingWriteApi implements WriteApi {
 		lines.inUse = true;
 		lines.reset();
 		lines.buffer.dialect(this.options.lineProtocol());
+		lines.maxLineBytes = this.options.maxBatchBytes();
 		return lines;
 	}
 

@@ -16,6 +16,11 @@ final class EncodedLines {
 
 	static final int CHUNK_BYTES = 128 * 1024;
 
+	/** A buffer grown beyond this for a large item is given back when the write ends. */
+	static final int RETAINED_BYTES = 2 * CHUNK_BYTES;
+
+	private static final int RETAINED_LINES = 4 * CHUNK_LINES;
+
 	final LineProtocolBuffer buffer = new LineProtocolBuffer(4096);
 
 	int[] lineEnds = new int[64];
@@ -28,18 +33,41 @@ final class EncodedLines {
 	/** Whether a write on this thread is encoding into these lines (a nested write takes others). */
 	boolean inUse;
 
+	/** The longest line a request can carry ({@code max-batch-bytes}); a longer one is refused. */
+	int maxLineBytes = Integer.MAX_VALUE;
+
 	void reset() {
 		this.buffer.reset();
 		this.count = 0;
 	}
 
-	/** Ends the line just encoded. */
+	/**
+	 * Ends the line just encoded.
+	 * @throws IllegalArgumentException if the line is longer than {@link #maxLineBytes} (it is removed)
+	 */
 	void endLine() {
+		int start = lineStart(this.count);
+		int length = this.buffer.size() + 1 - start;
+		if (length > this.maxLineBytes) {
+			this.buffer.truncate(start);
+			throw new IllegalArgumentException("A line of " + length + " bytes is longer than max-batch-bytes ("
+					+ this.maxLineBytes + "), so no request could carry it");
+		}
 		this.buffer.appendByte('\n');
 		if (this.count == this.lineEnds.length) {
 			this.lineEnds = Arrays.copyOf(this.lineEnds, this.count * 2);
 		}
 		this.lineEnds[this.count++] = this.buffer.size();
+	}
+
+	/** Ends a write: lets a nested write have these lines again, and gives back what a large item grew. */
+	void release() {
+		this.inUse = false;
+		this.buffer.reset(RETAINED_BYTES);
+		if (this.lineEnds.length > RETAINED_LINES) {
+			this.lineEnds = new int[64];
+		}
+		this.count = 0;
 	}
 
 	boolean isChunkFull() {

@@ -114,6 +114,26 @@ public final class LineProtocolBuffer {
 		this.size = 0;
 	}
 
+	/**
+	 * Clears the buffer and, when it has grown beyond {@code maxCapacity} bytes for a large item,
+	 * gives the memory back.
+	 * @since 0.1.0
+	 */
+	public void reset(int maxCapacity) {
+		this.size = 0;
+		if (this.bytes.length > maxCapacity) {
+			this.bytes = new byte[Math.min(maxCapacity, 4096)];
+		}
+	}
+
+	/**
+	 * How many bytes the buffer holds before it grows.
+	 * @since 0.1.0
+	 */
+	public int capacity() {
+		return this.bytes.length;
+	}
+
 	/** The backing array; valid up to {@link #size()} until the next write. */
 	public byte[] array() {
 		return this.bytes;

@@ -205,4 +205,16 @@ class FaultToleranceTest {
 		WriterFixture.assertAccounted(writer);
 	}
 
+	@Test
+	void aLineLongerThanMaxBatchBytesIsRefusedAtTheCall() throws Exception {
+		BatchingWriteApi writer = this.fixture.writer((o) -> o.maxBatchBytes(1024));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> writer.writePoint(Point.measurement("m").field("s", "x".repeat(2000))))
+			.withMessageContaining("longer than max-batch-bytes (1024)");
+		writer.writePoint(Point.measurement("m").field("v", 1));
+		writer.flush().get(5, TimeUnit.SECONDS);
+		assertThat(writer.getStatistics().offered()).isEqualTo(1);
+		assertThat(server.receivedLines()).singleElement().asString().startsWith("m v=1i");
+	}
+
 }
