@@ -70,10 +70,9 @@ public final class InfluxAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<WriteListener> listeners, MeasurementMapper mapper, ResourceLoader resourceLoader) {
-		WebClient webClient = InfluxWebClients.create(properties, webClientBuilder, connectorBuilder,
-				httpClientSettings, sslBundles, resourceLoader);
-		return new InfluxWriteApiFactory(webClient, connectionDetails, properties, listeners.orderedStream().toList(),
-				mapper);
+		return new InfluxWriteApiFactory(() -> InfluxWebClients.create(properties, webClientBuilder, connectorBuilder,
+				httpClientSettings, sslBundles, resourceLoader), connectionDetails, properties,
+				listeners.orderedStream().toList(), mapper);
 	}
 
 	@Bean

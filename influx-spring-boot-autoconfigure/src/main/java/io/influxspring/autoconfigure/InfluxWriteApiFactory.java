@@ -1,10 +1,14 @@
 package io.influxspring.autoconfigure;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.influxspring.mapping.MeasurementMapper;
@@ -32,7 +36,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public class InfluxWriteApiFactory {
 
-	private final WebClient webClient;
+	private final Supplier<WebClient> webClients;
+
+	private volatile WebClient webClient;
+
+	/** Every writer built here, the default one included, to renew their client after a restart. */
+	private final Set<BatchingWriteApi> built = Collections.newSetFromMap(new WeakHashMap<>());
 
 	private final InfluxConnectionDetails connectionDetails;
 
@@ -46,9 +55,10 @@ public class InfluxWriteApiFactory {
 
 	private final List<Consumer<BucketWriteApi>> creationListeners = new CopyOnWriteArrayList<>();
 
-	InfluxWriteApiFactory(WebClient webClient, InfluxConnectionDetails connectionDetails, InfluxProperties properties,
-			List<WriteListener> listeners, MeasurementMapper mapper) {
-		this.webClient = webClient;
+	InfluxWriteApiFactory(Supplier<WebClient> webClients, InfluxConnectionDetails connectionDetails,
+			InfluxProperties properties, List<WriteListener> listeners, MeasurementMapper mapper) {
+		this.webClients = webClients;
+		this.webClient = webClients.get();
 		this.connectionDetails = connectionDetails;
 		this.properties = properties;
 		this.listeners = listeners;
@@ -58,7 +68,27 @@ public class InfluxWriteApiFactory {
 	/** The writer configured by {@code influx.*}. */
 	BatchingWriteApi createDefault() {
 		InfluxWriteTarget target = InfluxWriteTarget.of(this.connectionDetails, this.properties);
-		return builder(target, InfluxWriteOptions.of(this.properties), this.properties.getDefaultTags()).build();
+		return remember(builder(target, InfluxWriteOptions.of(this.properties), this.properties.getDefaultTags()).build());
+	}
+
+	/** Builds a new client for the writers made here and those to come (after a restart of the context). */
+	WebClient renewWebClient() {
+		this.webClient = this.webClients.get();
+		return this.webClient;
+	}
+
+	/** Whether the writer was built here. */
+	boolean isBuiltHere(BatchingWriteApi writeApi) {
+		synchronized (this.built) {
+			return this.built.contains(writeApi);
+		}
+	}
+
+	private <T extends BatchingWriteApi> T remember(T writeApi) {
+		synchronized (this.built) {
+			this.built.add(writeApi);
+		}
+		return writeApi;
 	}
 
 	/** A writer for another bucket (v2) or database (v1, v3), otherwise configured like the default one. */
@@ -76,7 +106,7 @@ public class InfluxWriteApiFactory {
 			.build();
 		InfluxWriteTarget target = InfluxWriteTarget.of(this.connectionDetails, this.properties, bucket,
 				spec.retentionPolicy, spec.precision);
-		BucketWriteApi writeApi = new BucketWriteApi(builder(target, options, spec.defaultTags), bucket);
+		BucketWriteApi writeApi = remember(new BucketWriteApi(builder(target, options, spec.defaultTags), bucket));
 		this.created.add(writeApi);
 		this.creationListeners.forEach((listener) -> listener.accept(writeApi));
 		return writeApi;

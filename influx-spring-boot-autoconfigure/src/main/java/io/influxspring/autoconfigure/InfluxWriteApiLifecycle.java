@@ -5,18 +5,23 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.influxspring.write.WriteApi;
+import io.influxspring.write.engine.BatchingWriteApi;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Flushes every {@link WriteApi} bean when the context has refreshed, and closes them on shutdown:
- * after the web server's graceful shutdown and stop (so that lines written by in-flight requests
- * are kept) and before Reactor Netty's shared resources are released (phase 0).
+ * Flushes every {@link WriteApi} bean when the context has refreshed; when it stops, delivers what
+ * they hold and suspends sending, after the web server's graceful shutdown and stop (so that lines
+ * written by in-flight requests are kept) and before Reactor Netty's shared resources are released
+ * (phase 0); a restart resumes sending, and closing the context closes them.
  */
-public class InfluxWriteApiLifecycle implements SmartLifecycle {
+public class InfluxWriteApiLifecycle implements SmartLifecycle, DisposableBean {
 
 	/** After graceful shutdown ({@code DEFAULT_PHASE - 1024}) and web server stop ({@code - 2048}). */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -27,6 +32,9 @@ public class InfluxWriteApiLifecycle implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Whether the context was stopped before: a start is then a restart. */
+	private volatile boolean stopped;
+
 	/**
 	 * @param writeApis the writer beans
 	 * @param factory the factory whose writers are managed too, beans or not
@@ -36,23 +44,59 @@ public class InfluxWriteApiLifecycle implements SmartLifecycle {
 		this.factory = factory;
 	}
 
+	/** Sends again, after a stop, what was kept meanwhile; flushes what was written during startup. */
 	@Override
 	public void start() {
 		this.running = true;
-		writeApis().forEach(WriteApi::flush);
+		InfluxWriteApiFactory writeApiFactory = this.factory.getIfAvailable();
+		WebClient renewed = (this.stopped && writeApiFactory != null) ? writeApiFactory.renewWebClient() : null;
+		for (WriteApi api : writeApis()) {
+			if (api instanceof BatchingWriteApi batching) {
+				if (renewed != null && writeApiFactory.isBuiltHere(batching)) {
+					batching.resume(renewed);
+				}
+				else {
+					batching.resume();
+				}
+			}
+			api.flush();
+		}
 	}
 
-	/** Closes every writer at once, so that their close timeouts run side by side. */
+	/**
+	 * Delivers what every writer holds (side by side, each within its close timeout) and suspends
+	 * sending: writes made while the context is stopped are kept and sent after {@link #start()}.
+	 * Other writers are closed.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
+		this.stopped = true;
+		eachAtOnce((api) -> {
+			if (api instanceof BatchingWriteApi batching) {
+				batching.suspend();
+			}
+			else {
+				api.close();
+			}
+		});
+	}
+
+	/** Closes every writer when the context closes; they are suspended by then, so this ends at once. */
+	@Override
+	public void destroy() {
+		eachAtOnce(WriteApi::close);
+	}
+
+	private void eachAtOnce(Consumer<WriteApi> action) {
 		List<WriteApi> apis = writeApis();
 		if (apis.size() == 1) {
-			apis.get(0).close();
+			action.accept(apis.get(0));
 			return;
 		}
 		CompletableFuture.allOf(apis.stream()
-			.map((api) -> CompletableFuture.runAsync(api::close, (task) -> new Thread(task, "influx-close").start()))
+			.map((api) -> CompletableFuture.runAsync(() -> action.accept(api),
+					(task) -> new Thread(task, "influx-close").start()))
 			.toArray(CompletableFuture[]::new)).join();
 	}
 

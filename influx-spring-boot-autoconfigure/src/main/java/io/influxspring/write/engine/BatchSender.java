@@ -41,7 +41,7 @@ final class BatchSender {
 	 */
 	private static final NettyDataBufferFactory BODIES = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT);
 
-	private final WebClient webClient;
+	private volatile WebClient webClient;
 
 	private final String baseUrl;
 
@@ -62,6 +62,11 @@ final class BatchSender {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.authorization = authorization;
 		this.gzipThreshold = gzipThreshold;
+	}
+
+	/** Sends with another client from now on (one whose connector follows restarted resources). */
+	void webClient(WebClient webClient) {
+		this.webClient = webClient;
 	}
 
 	/** The server's address, for messages; never carries credentials. */

@@ -3,6 +3,7 @@ package io.influxspring.write.engine;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -243,16 +244,58 @@ public class BatchingWriteApi implements WriteApi {
 		return future;
 	}
 
+	/**
+	 * Delivers what is buffered, waiting at most the close timeout, then stops sending until
+	 * {@link #resume()}: writes are still taken and kept (under the overflow policy, without waiting
+	 * for room). For a stopped application context; {@link #close()} while suspended ends at once.
+	 * @since 0.1.0
+	 */
+	public void suspend() {
+		if (this.store.state() != LineStore.State.OPEN || this.store.isSuspended()) {
+			return;
+		}
+		try {
+			flush(true).get(this.options.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// what could not be delivered is kept, and sent after resume()
+		}
+		this.store.suspend(true);
+	}
+
+	/**
+	 * Sends again after {@link #suspend()}, starting with the lines kept meanwhile.
+	 * @since 0.1.0
+	 */
+	public void resume() {
+		this.store.suspend(false);
+		requestDispatch();
+	}
+
+	/**
+	 * Like {@link #resume()}, sending with {@code webClient} from now on: after a restart of the
+	 * context, the client built before holds Reactor Netty resources that were released.
+	 * @since 0.1.0
+	 */
+	public void resume(WebClient webClient) {
+		this.sender.webClient(Objects.requireNonNull(webClient, "WebClient must not be null"));
+		resume();
+	}
+
 	@Override
 	public void close() {
 		Effects effects = new Effects();
+		boolean suspended = this.store.isSuspended();
 		CompletableFuture<Void> everything = this.store.beginClose(System.nanoTime(), effects);
 		if (everything == null) {
 			awaitTermination();
 			return;
 		}
 		apply(effects);
-		if (!this.writer.isCurrentThread()) {
+		if (!suspended && !this.writer.isCurrentThread()) {
 			try {
 				everything.get(this.options.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
 			}

@@ -59,6 +59,9 @@ final class LineStore {
 
 	private int unresolvedBatches;
 
+	/** Whether sending is suspended (a stopped application context): nothing is taken into flight. */
+	private volatile boolean suspended;
+
 	/** Lines offered by callers that wait for room, not yet in a batch. */
 	private long awaitingRoom;
 
@@ -125,9 +128,28 @@ final class LineStore {
 		}
 	}
 
-	/** Whether the server is failing: a batch waits for a retry, or the last request ended in a retryable error. */
+	/**
+	 * Whether the server is failing (a batch waits for a retry, or the last request ended in a
+	 * retryable error) or sending is suspended: either way nothing makes room soon.
+	 */
 	private boolean isFailing() {
-		return this.serverFailing || this.batches.waitingLines() > 0;
+		return this.serverFailing || this.batches.waitingLines() > 0 || this.suspended;
+	}
+
+	/** Stops or restarts sending; lines are still taken, and kept. */
+	void suspend(boolean suspended) {
+		this.lock.lock();
+		try {
+			this.suspended = suspended;
+			this.space.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	boolean isSuspended() {
+		return this.suspended;
 	}
 
 	/**
@@ -261,7 +283,7 @@ final class LineStore {
 		this.lock.lock();
 		try {
 			List<Batch> ready = new ArrayList<>(2);
-			while (this.batches.inFlightCount() < this.options.maxConcurrentRequests()) {
+			while (!this.suspended && this.batches.inFlightCount() < this.options.maxConcurrentRequests()) {
 				Batch batch = this.batches.takeNext(now);
 				if (batch == null) {
 					break;
@@ -273,7 +295,8 @@ final class LineStore {
 				ready.add(batch);
 			}
 			long nextRetry = this.batches.nanosUntilNextRetry(now);
-			if (nextRetry >= 0 && this.batches.inFlightCount() < this.options.maxConcurrentRequests()) {
+			if (nextRetry >= 0 && !this.suspended
+					&& this.batches.inFlightCount() < this.options.maxConcurrentRequests()) {
 				effects.retryTimer(nextRetry);
 			}
 			return ready;

@@ -217,4 +217,23 @@ class FaultToleranceTest {
 		assertThat(server.receivedLines()).singleElement().asString().startsWith("m v=1i");
 	}
 
+	@Test
+	void aSuspendedWriterKeepsItsLinesSendsThemOnResumeAndClosesAtOnce() throws Exception {
+		BatchingWriteApi writer = this.fixture.writer((o) -> o.clientTimestamps(false).closeTimeout(Duration.ofHours(1)));
+		writer.writeRecord("before v=1i");
+		writer.suspend();
+		assertThat(server.receivedLines()).containsExactly("before v=1i");
+		writer.writeRecord("kept v=2i");
+		writer.flush();
+		assertThat(writer.getStatistics().buffered()).isEqualTo(1);
+		writer.resume();
+		writer.flush().get(5, TimeUnit.SECONDS);
+		assertThat(server.receivedLines()).containsExactly("before v=1i", "kept v=2i");
+		writer.suspend();
+		writer.writeRecord("left v=3i");
+		writer.close();
+		assertThat(writer.getStatistics().droppedClosed()).isEqualTo(1);
+		WriterFixture.assertAccounted(writer);
+	}
+
 }
