@@ -18,11 +18,6 @@ final class ServerMessages {
 	private ServerMessages() {
 	}
 
-	/** The most useful text of an error response, shortened to a loggable length. */
-	static String describe(@Nullable String body, @Nullable String influxErrorHeader) {
-		return abbreviate(message(body, influxErrorHeader));
-	}
-
 	/** The shortened form of a server's message. */
 	static String abbreviate(String message) {
 		return (message.length() > MAX_LENGTH) ? message.substring(0, MAX_LENGTH) + "..." : message;
