@@ -334,6 +334,11 @@ public class InfluxProperties {
 		private int bufferLimit = 100_000;
 
 		/**
+		 * Maximum size of the line protocol held in memory, beside buffer-limit and under the same overflow policy.
+		 */
+		private DataSize bufferMemory = DataSize.ofMegabytes(64);
+
+		/**
 		 * What a write does when the buffer is full: backpressure, drop-oldest, drop-newest or block.
 		 */
 		private OverflowPolicy overflow = OverflowPolicy.BACKPRESSURE;
@@ -434,6 +439,14 @@ public class InfluxProperties {
 
 		public void setBufferLimit(int bufferLimit) {
 			this.bufferLimit = bufferLimit;
+		}
+
+		public DataSize getBufferMemory() {
+			return this.bufferMemory;
+		}
+
+		public void setBufferMemory(DataSize bufferMemory) {
+			this.bufferMemory = bufferMemory;
 		}
 
 		public OverflowPolicy getOverflow() {

@@ -55,6 +55,8 @@ public class InfluxWriteApiFactory {
 
 	private final List<Consumer<BucketWriteApi>> creationListeners = new CopyOnWriteArrayList<>();
 
+	private final List<Consumer<BucketWriteApi>> releaseListeners = new CopyOnWriteArrayList<>();
+
 	InfluxWriteApiFactory(Supplier<WebClient> webClients, InfluxConnectionDetails connectionDetails,
 			InfluxProperties properties, List<WriteListener> listeners, MeasurementMapper mapper) {
 		this.webClients = webClients;
@@ -106,13 +108,21 @@ public class InfluxWriteApiFactory {
 			.build();
 		InfluxWriteTarget target = InfluxWriteTarget.of(this.connectionDetails, this.properties, bucket,
 				spec.retentionPolicy, spec.precision);
-		BucketWriteApi writeApi = remember(new BucketWriteApi(builder(target, options, spec.defaultTags), bucket));
+		String name = (spec.name != null) ? spec.name : bucket;
+		BucketWriteApi writeApi = remember(
+				new BucketWriteApi(builder(target, options, spec.defaultTags), bucket, name, this::release));
 		this.created.add(writeApi);
 		this.creationListeners.forEach((listener) -> listener.accept(writeApi));
 		return writeApi;
 	}
 
-	/** The writers {@link #create} has made so far. */
+	private void release(BucketWriteApi writeApi) {
+		if (this.created.remove(writeApi)) {
+			this.releaseListeners.forEach((listener) -> listener.accept(writeApi));
+		}
+	}
+
+	/** The writers {@link #create} has made that are not closed or disposed yet. */
 	public List<BucketWriteApi> getCreated() {
 		return List.copyOf(this.created);
 	}
@@ -120,6 +130,14 @@ public class InfluxWriteApiFactory {
 	/** Calls {@code listener} with every writer {@link #create} makes from now on. */
 	public void onCreate(Consumer<BucketWriteApi> listener) {
 		this.creationListeners.add(listener);
+	}
+
+	/**
+	 * Calls {@code listener} with every writer {@link #create} made once it is closed or disposed,
+	 * so that what refers to it (its meters) can let it go.
+	 */
+	public void onRelease(Consumer<BucketWriteApi> listener) {
+		this.releaseListeners.add(listener);
 	}
 
 	private BatchingWriteApiBuilder builder(InfluxWriteTarget target, WriteOptions options, Map<String, String> tags) {
@@ -138,6 +156,8 @@ public class InfluxWriteApiFactory {
 
 		private @Nullable String bucket;
 
+		private @Nullable String name;
+
 		private @Nullable String retentionPolicy;
 
 		private WritePrecision precision;
@@ -155,6 +175,15 @@ public class InfluxWriteApiFactory {
 		/** The bucket (v2) or database (v1, v3) to write to. */
 		public Spec bucket(String bucket) {
 			this.bucket = bucket;
+			return this;
+		}
+
+		/**
+		 * The name the writer's meters are tagged with ({@code writer}); its bucket when not given.
+		 * Two writers alive at once with one name are told apart by a suffix ({@code -2}, {@code -3}).
+		 */
+		public Spec name(String name) {
+			this.name = name;
 			return this;
 		}
 

@@ -30,6 +30,10 @@ final class InfluxWriteOptions {
 			fail("influx.write.buffer-limit", write.getBufferLimit(),
 					"Must be at least influx.write.batch-size (" + write.getBatchSize() + ")");
 		}
+		if (write.getBufferMemory().toBytes() < write.getMaxBatchBytes().toBytes()) {
+			fail("influx.write.buffer-memory", write.getBufferMemory(),
+					"Must be at least influx.write.max-batch-bytes (" + write.getMaxBatchBytes() + ")");
+		}
 		notNegative("influx.write.block-timeout", write.getBlockTimeout());
 		positive("influx.write.max-concurrent-requests", write.getMaxConcurrentRequests());
 		notNegative("influx.write.gzip-threshold", write.getGzipThreshold().toBytes());
@@ -49,6 +53,7 @@ final class InfluxWriteOptions {
 			.flushInterval(write.getFlushInterval())
 			.jitter(write.getJitter())
 			.bufferLimit(write.getBufferLimit())
+			.bufferMemory(write.getBufferMemory().toBytes())
 			.overflow(write.getOverflow())
 			.blockTimeout(write.getBlockTimeout())
 			.maxConcurrentRequests(write.getMaxConcurrentRequests())

@@ -75,6 +75,7 @@ public class InfluxHealthIndicator extends AbstractReactiveHealthIndicator {
 		WriteStatistics statistics = this.writeApi.getStatistics();
 		builder.withDetail("url", this.writeApi.getUrl())
 			.withDetail("linesBuffered", statistics.buffered())
+			.withDetail("bytesBuffered", statistics.bufferedBytes())
 			.withDetail("linesWaitingForRetry", statistics.retrying());
 		if (statistics.lastFailureTime() != null) {
 			builder.withDetail("lastFailureTime", statistics.lastFailureTime().toString())

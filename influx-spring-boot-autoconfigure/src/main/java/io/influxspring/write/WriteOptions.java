@@ -30,18 +30,23 @@ import io.influxspring.write.lineprotocol.LineProtocolDialect;
  * @param lineProtocol the rules names and values are escaped and checked by
  * @param requestTimeout longest time one request may take, from preparing its body to its response;
  * then it counts as a network error and is retried
+ * @param bufferMemory most bytes of line protocol held at once, beside {@code bufferLimit} lines and
+ * under the same overflow policy: current batch, queued, in flight and waiting for retry
  */
 public record WriteOptions(WritePrecision precision, int batchSize, int maxBatchBytes, Duration flushInterval,
 		Duration jitter, int bufferLimit, OverflowPolicy overflow, Duration blockTimeout, int maxConcurrentRequests,
 		int gzipThreshold, Duration closeTimeout, int maxRetries, Duration minRetryDelay, Duration maxRetryDelay,
 		double exponentialBase, Duration retryJitter, Duration maxRetryTime, boolean clientTimestamps,
-		LineProtocolDialect lineProtocol, Duration requestTimeout) {
+		LineProtocolDialect lineProtocol, Duration requestTimeout, long bufferMemory) {
+
+	private static final long DEFAULT_BUFFER_MEMORY = 64L * 1024 * 1024;
 
 	/** The defaults. */
 	public static final WriteOptions DEFAULTS = new WriteOptions(WritePrecision.NS, 5000, 4 * 1024 * 1024,
 			Duration.ofSeconds(1), Duration.ZERO, 100_000, OverflowPolicy.BACKPRESSURE, Duration.ofSeconds(10), 2,
 			1000, Duration.ofSeconds(30), 5, Duration.ofSeconds(5), Duration.ofSeconds(125), 2,
-			Duration.ofMillis(200), Duration.ofSeconds(180), true, LineProtocolDialect.INFLUXDB, Duration.ofSeconds(60));
+			Duration.ofMillis(200), Duration.ofSeconds(180), true, LineProtocolDialect.INFLUXDB, Duration.ofSeconds(60),
+			DEFAULT_BUFFER_MEMORY);
 
 	/**
 	 * Checks every option.
@@ -77,11 +82,27 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 		notNegative("retryJitter", retryJitter);
 		notNegative("maxRetryTime", maxRetryTime);
 		positive("requestTimeout", requestTimeout);
+		if (bufferMemory < maxBatchBytes) {
+			throw new IllegalArgumentException(
+					"bufferMemory (" + bufferMemory + ") must be at least maxBatchBytes (" + maxBatchBytes + ")");
+		}
+	}
+
+	/** The options before {@code bufferMemory}, which is 64 MB. */
+	public WriteOptions(WritePrecision precision, int batchSize, int maxBatchBytes, Duration flushInterval,
+			Duration jitter, int bufferLimit, OverflowPolicy overflow, Duration blockTimeout, int maxConcurrentRequests,
+			int gzipThreshold, Duration closeTimeout, int maxRetries, Duration minRetryDelay, Duration maxRetryDelay,
+			double exponentialBase, Duration retryJitter, Duration maxRetryTime, boolean clientTimestamps,
+			LineProtocolDialect lineProtocol, Duration requestTimeout) {
+		this(precision, batchSize, maxBatchBytes, flushInterval, jitter, bufferLimit, overflow, blockTimeout,
+				maxConcurrentRequests, gzipThreshold, closeTimeout, maxRetries, minRetryDelay, maxRetryDelay,
+				exponentialBase, retryJitter, maxRetryTime, clientTimestamps, lineProtocol, requestTimeout,
+				DEFAULT_BUFFER_MEMORY);
 	}
 
 	/**
 	 * The options of 0.1.0's constructor, with client timestamps on, {@link LineProtocolDialect#INFLUXDB}
-	 * rules and a request timeout of 60 seconds.
+	 * rules, a request timeout of 60 seconds and 64 MB of buffer memory.
 	 */
 	public WriteOptions(WritePrecision precision, int batchSize, int maxBatchBytes, Duration flushInterval,
 			Duration jitter, int bufferLimit, OverflowPolicy overflow, Duration blockTimeout, int maxConcurrentRequests,
@@ -89,7 +110,8 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 			double exponentialBase, Duration retryJitter, Duration maxRetryTime) {
 		this(precision, batchSize, maxBatchBytes, flushInterval, jitter, bufferLimit, overflow, blockTimeout,
 				maxConcurrentRequests, gzipThreshold, closeTimeout, maxRetries, minRetryDelay, maxRetryDelay,
-				exponentialBase, retryJitter, maxRetryTime, true, LineProtocolDialect.INFLUXDB, Duration.ofSeconds(60));
+				exponentialBase, retryJitter, maxRetryTime, true, LineProtocolDialect.INFLUXDB, Duration.ofSeconds(60),
+				DEFAULT_BUFFER_MEMORY);
 	}
 
 	/** A builder starting from the defaults. */
@@ -165,6 +187,8 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 
 		private Duration requestTimeout;
 
+		private long bufferMemory;
+
 		private Builder(WriteOptions from) {
 			this.precision = from.precision;
 			this.batchSize = from.batchSize;
@@ -186,6 +210,7 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 			this.clientTimestamps = from.clientTimestamps;
 			this.lineProtocol = from.lineProtocol;
 			this.requestTimeout = from.requestTimeout;
+			this.bufferMemory = from.bufferMemory;
 		}
 
 		public Builder precision(WritePrecision precision) {
@@ -288,6 +313,11 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 			return this;
 		}
 
+		public Builder bufferMemory(long bufferMemory) {
+			this.bufferMemory = bufferMemory;
+			return this;
+		}
+
 		/**
 		 * @throws IllegalArgumentException naming the first option out of range
 		 */
@@ -296,7 +326,7 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 					this.jitter, this.bufferLimit, this.overflow, this.blockTimeout, this.maxConcurrentRequests,
 					this.gzipThreshold, this.closeTimeout, this.maxRetries, this.minRetryDelay, this.maxRetryDelay,
 					this.exponentialBase, this.retryJitter, this.maxRetryTime, this.clientTimestamps, this.lineProtocol,
-					this.requestTimeout);
+					this.requestTimeout, this.bufferMemory);
 		}
 
 	}

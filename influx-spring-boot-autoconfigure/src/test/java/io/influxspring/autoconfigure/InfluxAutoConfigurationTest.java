@@ -8,10 +8,12 @@ import java.util.concurrent.TimeUnit;
 import io.influxspring.testsupport.RecordedRequest;
 import io.influxspring.testsupport.StubInfluxServer;
 import io.influxspring.testsupport.StubResponse;
+import io.influxspring.write.OverflowPolicy;
 import io.influxspring.write.Point;
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.WriteFailure;
 import io.influxspring.write.WriteListener;
+import io.influxspring.write.WritePrecision;
 import io.influxspring.write.WriteRetry;
 import io.influxspring.write.engine.BatchingWriteApi;
 import io.influxspring.write.lineprotocol.LineProtocolDialect;
@@ -127,6 +129,7 @@ class InfluxAutoConfigurationTest {
 			influx.url=http://user:pw@host:8086    | influx.url
 			influx.write.batch-size=-1             | influx.write.batch-size
 			influx.write.buffer-limit=10           | influx.write.buffer-limit
+			influx.write.buffer-memory=1MB         | influx.write.buffer-memory
 			influx.write.max-concurrent-requests=0 | influx.write.max-concurrent-requests
 			influx.write.flush-interval=0s         | influx.write.flush-interval
 			influx.write.retry.max-retries=-2      | influx.write.retry.max-retries
@@ -172,7 +175,7 @@ class InfluxAutoConfigurationTest {
 	@Test
 	void bindsEveryWriteProperty() {
 		withServer("influx.write.batch-size=10", "influx.write.max-batch-bytes=1KB", "influx.write.jitter=5ms",
-				"influx.write.buffer-limit=100", "influx.write.overflow=drop-newest", "influx.write.block-timeout=2s",
+				"influx.write.buffer-limit=100", "influx.write.buffer-memory=3KB", "influx.write.overflow=drop-newest", "influx.write.block-timeout=2s",
 				"influx.write.max-concurrent-requests=3", "influx.write.gzip-threshold=2KB",
 				"influx.write.close-timeout=7s", "influx.write.retry.max-retries=9", "influx.write.retry.min-delay=1s",
 				"influx.write.retry.max-delay=8s", "influx.write.retry.exponential-base=3",
@@ -187,7 +190,8 @@ class InfluxAutoConfigurationTest {
 				assertThat(options.flushInterval()).isEqualTo(Duration.ofHours(1));
 				assertThat(options.jitter()).isEqualTo(Duration.ofMillis(5));
 				assertThat(options.bufferLimit()).isEqualTo(100);
-				assertThat(options.overflow()).isEqualTo(io.influxspring.write.OverflowPolicy.DROP_NEWEST);
+				assertThat(options.bufferMemory()).isEqualTo(3072);
+				assertThat(options.overflow()).isEqualTo(OverflowPolicy.DROP_NEWEST);
 				assertThat(options.blockTimeout()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(options.maxConcurrentRequests()).isEqualTo(3);
 				assertThat(options.gzipThreshold()).isEqualTo(2048);
@@ -198,7 +202,7 @@ class InfluxAutoConfigurationTest {
 				assertThat(options.exponentialBase()).isEqualTo(3);
 				assertThat(options.retryJitter()).isEqualTo(Duration.ofMillis(1));
 				assertThat(options.maxRetryTime()).isEqualTo(Duration.ofMinutes(1));
-				assertThat(options.precision()).isEqualTo(io.influxspring.write.WritePrecision.MS);
+				assertThat(options.precision()).isEqualTo(WritePrecision.MS);
 			});
 	}
 

@@ -1,5 +1,6 @@
 package io.influxspring.autoconfigure;
 
+import io.influxspring.write.WritePrecision;
 import io.influxspring.testsupport.InfluxDb1Server;
 import io.influxspring.write.Point;
 import io.influxspring.write.WriteApi;
@@ -35,7 +36,7 @@ class InfluxLifecycleRealServerTest {
 				WriteApi writeApi = context.getBean(WriteApi.class);
 				for (int i = 0; i < 12_345; i++) {
 					writeApi.writePoint(Point.measurement("shutdown").tag("n", Integer.toString(i % 7)).field("i", i)
-						.time(i, io.influxspring.write.WritePrecision.S));
+						.time(i, WritePrecision.S));
 				}
 				context.close();
 			});

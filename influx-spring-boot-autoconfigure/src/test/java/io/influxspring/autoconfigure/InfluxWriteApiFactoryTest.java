@@ -1,5 +1,6 @@
 package io.influxspring.autoconfigure;
 
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** More than one bucket: extra writers from the factory, managed like the default one. */
 class InfluxWriteApiFactoryTest {
@@ -113,6 +115,62 @@ class InfluxWriteApiFactoryTest {
 			context.close();
 			assertThat(server.receivedLines()).containsExactly("late v=1i");
 			assertThat(late.getStatistics().written()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void metersAreTaggedWithTheBeanNameOrTheGivenName() {
+		this.runner.withUserConfiguration(AuditWriter.class).run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			context.getBean(InfluxWriteApiFactory.class).create((spec) -> spec.bucket("main").name("reports"));
+			assertThat(registry.find("influx.write.buffer.lines").tag("writer", "influxWriteApi").tag("bucket", "main")
+				.gauge()).isNotNull();
+			assertThat(registry.find("influx.write.buffer.lines").tag("writer", "auditWriteApi").tag("bucket", "audit")
+				.gauge()).isNotNull();
+			assertThat(registry.find("influx.write.buffer.lines").tag("writer", "reports").tag("bucket", "main")
+				.gauge()).isNotNull();
+		});
+	}
+
+	@Test
+	void twoWritersForOneBucketNeverShareMeters() {
+		this.runner.run((context) -> {
+			InfluxWriteApiFactory factory = context.getBean(InfluxWriteApiFactory.class);
+			BucketWriteApi first = factory.create("late");
+			BucketWriteApi second = factory.create("late");
+			first.writeRecord("late v=1i");
+			second.writeRecords("late v=2i", "late v=3i");
+			assertThat(second.getName()).isEqualTo("late");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("influx.write.buffer.lines").tag("writer", "late").gauge().value()).isEqualTo(1);
+			assertThat(registry.get("influx.write.buffer.lines").tag("writer", "late-2").gauge().value()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void aWriterClosedAtRunTimeIsReleasedWithItsMeters() {
+		this.runner.run((context) -> {
+			InfluxWriteApiFactory factory = context.getBean(InfluxWriteApiFactory.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			BucketWriteApi late = factory.create("late");
+			late.writeRecord("late v=1i");
+			late.flush().get(5, TimeUnit.SECONDS);
+			assertThat(registry.find("influx.write.lines").tag("writer", "late").meters()).isNotEmpty();
+			await().until(() -> !registry.find("influx.write.requests").tag("writer", "late").meters().isEmpty());
+			late.close();
+			assertThat(registry.find("influx.write.lines").tag("writer", "late").meters()).isEmpty();
+			assertThat(registry.find("influx.write.requests").tag("writer", "late").meters()).isEmpty();
+			assertThat(registry.find("influx.write.buffer.lines").tag("writer", "late").meters()).isEmpty();
+			assertThat(factory.getCreated()).doesNotContain(late);
+			BucketWriteApi again = factory.create("late");
+			again.writeRecords("late v=2i", "late v=3i");
+			assertThat(registry.get("influx.write.buffer.lines").tag("writer", "late").gauge().value()).isEqualTo(2);
+			WeakReference<BucketWriteApi> released = new WeakReference<>(late);
+			late = null;
+			await().until(() -> {
+				System.gc();
+				return released.get() == null;
+			});
 		});
 	}
 

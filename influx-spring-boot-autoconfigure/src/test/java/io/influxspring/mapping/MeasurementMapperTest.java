@@ -1,5 +1,6 @@
 package io.influxspring.mapping;
 
+import java.util.ArrayList;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -188,7 +189,7 @@ class MeasurementMapperTest {
 
 	@Test
 	void cachesThePlanPerClassAndIsThreadSafe() throws Exception {
-		List<Thread> threads = new java.util.ArrayList<>();
+		List<Thread> threads = new ArrayList<>();
 		java.util.Set<String> lines = java.util.concurrent.ConcurrentHashMap.newKeySet();
 		for (int t = 0; t < 4; t++) {
 			int thread = t;

@@ -1,5 +1,6 @@
 package io.influxspring.write;
 
+import java.util.Random;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -184,7 +185,7 @@ class PointTest {
 
 	@Test
 	void floatsReadBackToTheSameDouble() {
-		java.util.Random random = new java.util.Random(42);
+		Random random = new Random(42);
 		for (int i = 0; i < 100_000; i++) {
 			double value = Double.longBitsToDouble(random.nextLong());
 			if (!Double.isFinite(value)) {
@@ -199,7 +200,7 @@ class PointTest {
 
 	@Test
 	void writesDecimalsWithFewDigitsInTheirShortestPlainForm() {
-		java.util.Random random = new java.util.Random(11);
+		Random random = new Random(11);
 		for (int i = 0; i < 100_000; i++) {
 			int decimals = 1 + random.nextInt(6);
 			long unscaled = random.nextLong() % 1_000_000_000_000L;

@@ -30,8 +30,9 @@ public final class InfluxMetricsAutoConfiguration {
 			ObjectProvider<InfluxWriteApiFactory> factory) {
 		InfluxWriteMetrics metrics = new InfluxWriteMetrics(writeApis, registry);
 		factory.ifAvailable((writeApiFactory) -> {
-			writeApiFactory.onCreate(metrics::bind);
-			writeApiFactory.getCreated().forEach(metrics::bind);
+			writeApiFactory.onCreate((writeApi) -> metrics.bind(writeApi.getName(), writeApi));
+			writeApiFactory.onRelease(metrics::unbind);
+			writeApiFactory.getCreated().forEach((writeApi) -> metrics.bind(writeApi.getName(), writeApi));
 		});
 		return metrics;
 	}

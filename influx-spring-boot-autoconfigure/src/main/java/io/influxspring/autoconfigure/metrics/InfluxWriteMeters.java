@@ -4,7 +4,12 @@ import io.micrometer.common.docs.KeyName;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.docs.MeterDocumentation;
 
-/** The meters of an InfluxDB writer, each tagged with the {@code bucket} (or database) it writes to. */
+/**
+ * The meters of an InfluxDB writer, each tagged with the {@code writer} (its bean or given name) and
+ * the {@code bucket} (or database) it writes to.
+ *
+ * @since 0.1.0
+ */
 public enum InfluxWriteMeters implements MeterDocumentation {
 
 	/**
@@ -78,6 +83,29 @@ public enum InfluxWriteMeters implements MeterDocumentation {
 		}
 	},
 
+	/** Bytes of line protocol held by the writer: open batch, queued, in flight and waiting for retry. */
+	BUFFER_BYTES {
+		@Override
+		public String getName() {
+			return "influx.write.buffer.bytes";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.GAUGE;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "bytes";
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return CommonTags.values();
+		}
+	},
+
 	/** Requests scheduled for a retry. */
 	RETRIES {
 		@Override
@@ -98,6 +126,14 @@ public enum InfluxWriteMeters implements MeterDocumentation {
 
 	/** Tags of every meter. */
 	public enum CommonTags implements KeyName {
+
+		/** The writer: its bean name, or the name given to the factory's spec (its bucket by default). */
+		WRITER {
+			@Override
+			public String asString() {
+				return "writer";
+			}
+		},
 
 		/** The bucket (v2) or database (v1, v3) written to. */
 		BUCKET {

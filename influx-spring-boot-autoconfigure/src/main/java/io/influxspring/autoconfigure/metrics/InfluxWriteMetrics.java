@@ -2,105 +2,77 @@ package io.influxspring.autoconfigure.metrics;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
 
-import io.influxspring.write.WriteListener;
-import io.influxspring.write.WriteResponse;
 import io.influxspring.write.engine.BatchingWriteApi;
-import io.influxspring.write.engine.WriteStatistics;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Registers the {@link InfluxWriteMeters} of each writer. Line counts and the buffer are read from
- * the writer's statistics when a registry asks, so they always add up; requests are timed as their
- * answers arrive.
+ * Registers the {@link InfluxWriteMeters} of each writer, tagged with its name and bucket, and
+ * removes them when a writer made at run time is released. Two writers bound at once never share
+ * a name: a later one with a name already taken gets a suffix ({@code -2}, {@code -3}).
+ *
+ * @since 0.1.0
  */
 public class InfluxWriteMetrics {
 
 	private final MeterRegistry registry;
 
-	private final Set<BatchingWriteApi> bound = Collections.newSetFromMap(new IdentityHashMap<>());
+	private final Map<BatchingWriteApi, WriterMeters> bound = new IdentityHashMap<>();
+
+	private final Map<BatchingWriteApi, String> names = new IdentityHashMap<>();
+
+	private final Set<String> namesTaken = new HashSet<>();
 
 	/**
 	 * Registers the meters of every writer with {@code registry}.
-	 * @param writeApis the writers by bean name
+	 * @param writeApis the writers by bean name, the names their meters are tagged with
 	 */
 	public InfluxWriteMetrics(Map<String, BatchingWriteApi> writeApis, MeterRegistry registry) {
 		this.registry = registry;
-		writeApis.values().forEach(this::bind);
+		writeApis.forEach(this::bind);
 	}
 
-	/** Registers the meters of one more writer; a writer already bound is left as it is. */
+	/** Registers the meters of one more writer, named by its bucket; a writer already bound is left as it is. */
 	public void bind(BatchingWriteApi writeApi) {
+		bind(bucket(writeApi.getPath()), writeApi);
+	}
+
+	/** Registers the meters of one more writer under {@code name}; a writer already bound is left as it is. */
+	public void bind(String name, BatchingWriteApi writeApi) {
+		WriterMeters meters;
 		synchronized (this.bound) {
-			if (this.bound.add(writeApi)) {
-				bind(writeApi, this.registry);
+			if (this.bound.containsKey(writeApi)) {
+				return;
 			}
-		}
-	}
-
-	private static void bind(BatchingWriteApi writeApi, MeterRegistry registry) {
-		Tags tags = Tags.of(InfluxWriteMeters.CommonTags.BUCKET.asString(), bucket(writeApi.getPath()));
-		lines(registry, writeApi, tags, "written", "none", WriteStatistics::written);
-		lines(registry, writeApi, tags, "failed", "rejected", WriteStatistics::rejected);
-		lines(registry, writeApi, tags, "failed", "expired", WriteStatistics::expired);
-		lines(registry, writeApi, tags, "dropped", "overflow", WriteStatistics::droppedOverflow);
-		lines(registry, writeApi, tags, "dropped", "closed", WriteStatistics::droppedClosed);
-		lines(registry, writeApi, tags, "dropped", "disposed", WriteStatistics::droppedDisposed);
-		Gauge.builder(InfluxWriteMeters.BUFFER_LINES.getName(), writeApi, (api) -> api.getStatistics().buffered())
-			.tags(tags)
-			.baseUnit(InfluxWriteMeters.BUFFER_LINES.getBaseUnit())
-			.description("Lines held by the writer: open batch, queued, in flight and waiting for retry")
-			.register(registry);
-		FunctionCounter.builder(InfluxWriteMeters.RETRIES.getName(), writeApi, (api) -> api.getStatistics().retries())
-			.tags(tags)
-			.description("Write requests scheduled for a retry")
-			.register(registry);
-		writeApi.addListener(new WriteListener() {
-
-			@Override
-			public void onResponse(WriteResponse event) {
-				Timer.builder(InfluxWriteMeters.REQUESTS.getName())
-					.tags(tags)
-					.tag(InfluxWriteMeters.RequestsTags.OUTCOME.asString(), outcome(event))
-					.tag(InfluxWriteMeters.RequestsTags.STATUS.asString(),
-							(event.statusCode() > 0) ? Integer.toString(event.statusCode()) : "none")
-					.description("Write requests to InfluxDB")
-					.register(registry)
-					.record(event.duration());
+			String unique = name;
+			for (int i = 2; !this.namesTaken.add(unique); i++) {
+				unique = name + "-" + i;
 			}
-
-		});
-	}
-
-	private static void lines(MeterRegistry registry, BatchingWriteApi writeApi, Tags tags, String outcome,
-			String reason, ToDoubleFunction<WriteStatistics> count) {
-		FunctionCounter.builder(InfluxWriteMeters.LINES.getName(), writeApi, (api) -> count.applyAsDouble(api.getStatistics()))
-			.tags(tags)
-			.tag(InfluxWriteMeters.LinesTags.OUTCOME.asString(), outcome)
-			.tag(InfluxWriteMeters.LinesTags.REASON.asString(), reason)
-			.baseUnit(InfluxWriteMeters.LINES.getBaseUnit())
-			.description("Lines by what became of them")
-			.register(registry);
-	}
-
-	private static String outcome(WriteResponse event) {
-		if (event.error() == null) {
-			return "success";
+			meters = new WriterMeters(writeApi, unique, bucket(writeApi.getPath()), this.registry);
+			this.bound.put(writeApi, meters);
+			this.names.put(writeApi, unique);
 		}
-		int status = event.statusCode();
-		return (status == 0) ? "network_error" : (status < 500) ? "client_error" : "server_error";
+		meters.register();
+	}
+
+	/** Removes the meters of a writer, which then no longer refer to it; a writer not bound is ignored. */
+	public void unbind(BatchingWriteApi writeApi) {
+		WriterMeters meters;
+		synchronized (this.bound) {
+			meters = this.bound.remove(writeApi);
+			if (meters == null) {
+				return;
+			}
+			this.namesTaken.remove(this.names.remove(writeApi));
+		}
+		meters.remove();
 	}
 
 	/** The bucket or database named in a write path, or {@code default}. */

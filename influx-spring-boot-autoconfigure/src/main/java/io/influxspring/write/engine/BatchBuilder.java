@@ -33,6 +33,10 @@ final class BatchBuilder {
 		return this.lines;
 	}
 
+	int bytes() {
+		return this.size;
+	}
+
 	boolean isEmpty() {
 		return this.lines == 0;
 	}

@@ -78,6 +78,11 @@ final class EncodedLines {
 		return (index == 0) ? 0 : this.lineEnds[index - 1];
 	}
 
+	/** Bytes of lines {@code from} (inclusive) to {@code to} (exclusive). */
+	long bytes(int from, int to) {
+		return lineStart(to) - lineStart(from);
+	}
+
 	/** A copy of lines {@code from} (inclusive) to {@code to} (exclusive), for reporting them. */
 	LineBatch copy(int from, int to) {
 		int start = lineStart(from);

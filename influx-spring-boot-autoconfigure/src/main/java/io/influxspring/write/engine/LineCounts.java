@@ -90,12 +90,12 @@ final class LineCounts {
 		return this.offered - this.written - this.rejected - this.expired - droppedTotal();
 	}
 
-	WriteStatistics snapshot(long buffered, long retrying, int inFlightRequests) {
+	WriteStatistics snapshot(long buffered, long bufferedBytes, long retrying, int inFlightRequests) {
 		return new WriteStatistics(this.offered, this.written, this.rejected + this.expired, droppedTotal(), buffered,
 				retrying, inFlightRequests, this.retries, this.rejected, this.expired,
 				this.dropped[WriteDrop.Reason.OVERFLOW.ordinal()], this.dropped[WriteDrop.Reason.CLOSED.ordinal()],
 				this.dropped[WriteDrop.Reason.DISPOSED.ordinal()], this.lastFailureTime, this.lastFailureMessage,
-				this.lastSuccessTime, this.failingSince);
+				this.lastSuccessTime, this.failingSince, bufferedBytes);
 	}
 
 }

@@ -62,6 +62,9 @@ final class LineStore {
 	/** Whether sending is suspended (a stopped application context): nothing is taken into flight. */
 	private volatile boolean suspended;
 
+	/** Bytes of the lines held: open batch, queued, in flight and waiting for a retry. */
+	private long heldBytes;
+
 	/** Lines offered by callers that wait for room, not yet in a batch. */
 	private long awaitingRoom;
 
@@ -94,10 +97,10 @@ final class LineStore {
 			this.counts.offered(lines.count);
 			OverflowPolicy policy = policyNow();
 			boolean waits = policy == OverflowPolicy.BLOCK || policy == OverflowPolicy.BACKPRESSURE;
-			int from = waits ? 0 : makeRoom(lines, policy, effects);
+			int from = waits ? 0 : makeRoom(lines, 0, policy, effects);
 			byte[] bytes = lines.buffer.array();
 			for (int i = from; i < lines.count; i++) {
-				if (waits) {
+				if (waits && !hasRoom(lines, i)) {
 					i = awaitRoom(lines, i, policy, effects);
 					if (i == lines.count) {
 						break;
@@ -112,6 +115,7 @@ final class LineStore {
 					effects.flushTimerGeneration = this.open.generation();
 				}
 				this.open.append(bytes, start, length);
+				this.heldBytes += length;
 				if (this.open.isFull()) {
 					seal(effects);
 				}
@@ -120,6 +124,21 @@ final class LineStore {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Whether line {@code index} fits in the buffer: fewer than {@code buffer-limit} lines held
+	 * besides it and the lines after it, and its bytes within {@code buffer-memory}.
+	 */
+	private boolean hasRoom(EncodedLines lines, int index) {
+		return buffered() - (lines.count - index) < this.options.bufferLimit()
+				&& this.heldBytes + lines.lineEnds[index] - lines.lineStart(index) <= this.options.bufferMemory();
+	}
+
+	/** Whether lines {@code from} to the last fit in the buffer as well as every line held. */
+	private boolean allFit(EncodedLines lines, int from) {
+		return buffered() <= this.options.bufferLimit()
+				&& this.heldBytes + lines.bytes(from, lines.count) <= this.options.bufferMemory();
 	}
 
 	private void requireOpen() {
@@ -170,49 +189,57 @@ final class LineStore {
 		return mustNotWait ? OverflowPolicy.DROP_NEWEST : policy;
 	}
 
-	/** Applies a drop policy; returns the index of the first incoming line to keep. */
-	private int makeRoom(EncodedLines lines, OverflowPolicy policy, Effects effects) {
-		long limit = this.options.bufferLimit();
-		if (buffered() <= limit) {
-			return 0;
+	/**
+	 * Applies a drop policy to lines {@code from} to the last; returns the index of the first one to
+	 * keep. {@code drop-oldest} drops batches held, then the oldest of these lines, {@code drop-newest}
+	 * the newest of these lines, until the rest fit.
+	 */
+	private int makeRoom(EncodedLines lines, int from, OverflowPolicy policy, Effects effects) {
+		if (allFit(lines, from)) {
+			return from;
 		}
-		if (policy == OverflowPolicy.DROP_OLDEST) {
-			while (buffered() > limit && dropOldest(effects)) {
-				// keep dropping
+		int count = lines.count;
+		int excessLines = (int) Math.max(0, buffered() - this.options.bufferLimit());
+		long freeBytes = this.options.bufferMemory() - this.heldBytes;
+		if (policy == OverflowPolicy.DROP_NEWEST) {
+			int keepTo = Math.max(from, count - excessLines);
+			while (keepTo > from && lines.bytes(from, keepTo) > freeBytes) {
+				keepTo--;
 			}
+			dropLines(lines.copy(keepTo, count), WriteDrop.Reason.OVERFLOW, effects);
+			lines.count = keepTo;
+			return from;
 		}
-		int excess = (int) Math.min(lines.count, Math.max(0, buffered() - limit));
-		if (excess == 0) {
-			return 0;
+		while (!allFit(lines, from) && dropOldest(effects)) {
+			// keep dropping
 		}
-		if (policy == OverflowPolicy.DROP_OLDEST) {
-			dropLines(lines.copy(0, excess), WriteDrop.Reason.OVERFLOW, effects);
-			return excess;
+		excessLines = (int) Math.min(count - from, Math.max(0, buffered() - this.options.bufferLimit()));
+		freeBytes = this.options.bufferMemory() - this.heldBytes;
+		int keepFrom = from + excessLines;
+		while (keepFrom < count && lines.bytes(keepFrom, count) > freeBytes) {
+			keepFrom++;
 		}
-		dropLines(lines.copy(lines.count - excess, lines.count), WriteDrop.Reason.OVERFLOW, effects);
-		lines.count -= excess;
-		return 0;
+		if (keepFrom > from) {
+			dropLines(lines.copy(from, keepFrom), WriteDrop.Reason.OVERFLOW, effects);
+		}
+		return keepFrom;
 	}
 
 	/**
 	 * Waits, at most the block timeout, until line {@code index} fits, and returns the index of the
 	 * next line to append. When it does not fit, {@code block} drops it and the lines after it, while
-	 * {@code backpressure} (whose wait also ends when the server starts failing) drops the oldest
-	 * lines, as {@code drop-oldest} does.
+	 * {@code backpressure} (whose wait also ends when the server starts failing) drops as
+	 * {@code drop-oldest} does.
 	 */
 	private int awaitRoom(EncodedLines lines, int index, OverflowPolicy policy, Effects effects) {
 		int incoming = lines.count - index;
-		long limit = this.options.bufferLimit();
-		if (buffered() - incoming < limit) {
-			return index;
-		}
 		boolean backpressure = policy == OverflowPolicy.BACKPRESSURE;
 		seal(effects);
 		this.wakeUp.run();
 		long nanos = this.options.blockTimeout().toNanos();
 		this.awaitingRoom += incoming;
 		try {
-			while (buffered() - incoming >= limit && this.state == State.OPEN && nanos > 0
+			while (!hasRoom(lines, index) && this.state == State.OPEN && nanos > 0
 					&& !(backpressure && isFailing())) {
 				nanos = this.space.awaitNanos(nanos);
 			}
@@ -227,21 +254,14 @@ final class LineStore {
 			this.counts.offered(-incoming);
 			requireOpen();
 		}
-		if (buffered() - incoming < limit) {
+		if (hasRoom(lines, index)) {
 			return index;
 		}
 		if (!backpressure) {
 			dropLines(lines.copy(index, lines.count), WriteDrop.Reason.OVERFLOW, effects);
 			return lines.count;
 		}
-		while (buffered() > limit && dropOldest(effects)) {
-			// keep dropping
-		}
-		int excess = (int) Math.min(incoming, Math.max(0, buffered() - limit));
-		if (excess > 0) {
-			dropLines(lines.copy(index, index + excess), WriteDrop.Reason.OVERFLOW, effects);
-		}
-		return index + excess;
+		return makeRoom(lines, index, OverflowPolicy.DROP_OLDEST, effects);
 	}
 
 	private boolean dropOldest(Effects effects) {
@@ -251,10 +271,15 @@ final class LineStore {
 			return true;
 		}
 		if (!this.open.isEmpty()) {
-			dropLines(this.open.clear(), WriteDrop.Reason.OVERFLOW, effects);
+			dropLines(clearOpen(), WriteDrop.Reason.OVERFLOW, effects);
 			return true;
 		}
 		return false;
+	}
+
+	private LineBatch clearOpen() {
+		this.heldBytes -= this.open.bytes();
+		return this.open.clear();
 	}
 
 	/** Seals the open batch if it is still the one a flush timer was started for. */
@@ -322,7 +347,10 @@ final class LineStore {
 		}
 	}
 
-	/** Records what a request achieved: written, split, scheduled for retry, or failed. */
+	/**
+	 * Records what a request achieved: written, split, scheduled for retry, or failed. A fault while
+	 * recording it fails the batch, unless it was already settled or waits for its retry.
+	 */
 	void complete(Batch batch, SendOutcome outcome, long now, Effects effects) {
 		this.lock.lock();
 		try {
@@ -331,45 +359,12 @@ final class LineStore {
 			}
 			batch.request = null;
 			effects.dispatch = true;
-			InfluxWriteException error = outcome.error();
-			this.serverFailing = error != null && error.isRetryable();
-			WriteResponse response = new WriteResponse(batch.lineCount, outcome.statusCode(),
-					Duration.ofNanos(now - batch.sentNanos), error);
-			effects.notify(() -> this.listeners.response(response));
-			if (error == null) {
-				this.counts.written(batch.lineCount);
-				this.counts.succeeded();
-				resolve(batch, null, effects);
-				WriteSuccess event = new WriteSuccess(batch.view(), batch.attempts, outcome.statusCode());
-				effects.notify(() -> this.listeners.success(event));
+			try {
+				record(batch, outcome, now, effects);
 			}
-			else if (outcome.isPartial()) {
-				completePartially(batch, outcome, error, effects);
-			}
-			else if (outcome.isTooLarge() && batch.lineCount > 1) {
-				Batch[] halves = batch.split();
-				this.batches.queueFirst(halves[0], halves[1]);
-				this.unresolvedBatches++;
-				this.flushes.split(batch.sequence);
-				batch.resolved = true;
-			}
-			else {
-				this.counts.requestFailed(error);
-				Duration delay = (error.isRetryable() && this.state != State.CLOSED)
-						? this.retryPolicy.nextDelay(batch.attempts, now - batch.firstAttemptNanos, outcome.retryAfter())
-						: null;
-				if (delay != null) {
-					this.counts.retried();
-					this.batches.waitForRetry(batch, now + delay.toNanos());
-					effects.retryTimer(delay.toNanos());
-					WriteRetry event = new WriteRetry(batch.view(), batch.attempts, delay, error);
-					effects.notify(() -> this.listeners.retry(event));
-				}
-				else {
-					this.counts.failed(batch.lineCount, error.isRetryable());
-					resolve(batch, error, effects);
-					WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
-					effects.notify(() -> this.listeners.failure(event));
+			catch (Throwable ex) {
+				if (!batch.resolved && !this.batches.isWaiting(batch)) {
+					failAfterFault(batch, ex, effects);
 				}
 			}
 			this.space.signalAll();
@@ -379,6 +374,62 @@ final class LineStore {
 		}
 	}
 
+	/** Settles a batch by its outcome; what may throw comes before the counts and the batch change. */
+	private void record(Batch batch, SendOutcome outcome, long now, Effects effects) {
+		InfluxWriteException error = outcome.error();
+		this.serverFailing = error != null && error.isRetryable();
+		WriteResponse response = new WriteResponse(batch.lineCount, outcome.statusCode(),
+				Duration.ofNanos(now - batch.sentNanos), error);
+		effects.notify(() -> this.listeners.response(response));
+		if (error == null) {
+			WriteSuccess event = new WriteSuccess(batch.view(), batch.attempts, outcome.statusCode());
+			this.counts.succeeded();
+			this.counts.written(batch.lineCount);
+			resolve(batch, null, effects);
+			effects.notify(() -> this.listeners.success(event));
+			return;
+		}
+		this.counts.requestFailed(error);
+		if (outcome.isPartial()) {
+			completePartially(batch, outcome, error, effects);
+		}
+		else if (outcome.isTooLarge() && batch.lineCount > 1) {
+			Batch[] halves = batch.split();
+			this.flushes.split(batch.sequence);
+			this.batches.queueFirst(halves[0], halves[1]);
+			this.unresolvedBatches++;
+			batch.resolved = true;
+		}
+		else {
+			Duration delay = (error.isRetryable() && this.state != State.CLOSED)
+					? this.retryPolicy.nextDelay(batch.attempts, now - batch.firstAttemptNanos, outcome.retryAfter())
+					: null;
+			if (delay != null) {
+				this.counts.retried();
+				this.batches.waitForRetry(batch, RetryPolicy.saturatedAdd(now, delay));
+				effects.retryTimer(RetryPolicy.nanos(delay));
+				WriteRetry event = new WriteRetry(batch.view(), batch.attempts, delay, error);
+				effects.notify(() -> this.listeners.retry(event));
+			}
+			else {
+				WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
+				this.counts.failed(batch.lineCount, error.isRetryable());
+				resolve(batch, error, effects);
+				effects.notify(() -> this.listeners.failure(event));
+			}
+		}
+	}
+
+	/** Fails a batch whose outcome could not be recorded; its failure is logged with the fault's stack. */
+	private void failAfterFault(Batch batch, Throwable fault, Effects effects) {
+		InfluxWriteException error = new InfluxWriteException(
+				"Recording the outcome of a request failed: " + fault.getClass().getName(), 0, false, fault);
+		this.counts.failed(batch.lineCount, false);
+		resolve(batch, error, effects);
+		WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
+		effects.notify(() -> this.listeners.failure(event));
+	}
+
 	/**
 	 * Splits a partial write: the lines refused fail, the others are written; when the server named
 	 * no line, the counts follow its numbers and the failure carries every line of the batch.
@@ -386,18 +437,16 @@ final class LineStore {
 	private void completePartially(Batch batch, SendOutcome outcome, InfluxWriteException error, Effects effects) {
 		PartialWrite partial = Objects.requireNonNull(outcome.partial());
 		int refusedCount = Math.min(batch.lineCount, partial.refusedCount());
-		this.counts.requestFailed(error);
-		this.counts.written(batch.lineCount - refusedCount);
-		this.counts.failed(refusedCount, false);
-		resolve(batch, error, effects);
 		BitSet refused = partial.refused();
 		if (refused == null) {
 			WriteFailure failure = new WriteFailure(batch.view(), batch.attempts, error, refusedCount);
+			settlePartially(batch, refusedCount, error, effects);
 			effects.notify(() -> this.listeners.failure(failure));
 			return;
 		}
 		WriteSuccess success = new WriteSuccess(batch.lines(refused, false), batch.attempts, outcome.statusCode());
 		WriteFailure failure = new WriteFailure(batch.lines(refused, true), batch.attempts, error);
+		settlePartially(batch, refusedCount, error, effects);
 		effects.notify(() -> {
 			if (success.lines().size() > 0) {
 				this.listeners.success(success);
@@ -406,8 +455,15 @@ final class LineStore {
 		});
 	}
 
+	private void settlePartially(Batch batch, int refusedCount, InfluxWriteException error, Effects effects) {
+		this.counts.written(batch.lineCount - refusedCount);
+		this.counts.failed(refusedCount, false);
+		resolve(batch, error, effects);
+	}
+
 	private void resolve(Batch batch, @Nullable InfluxWriteException error, Effects effects) {
 		batch.resolved = true;
+		this.heldBytes -= batch.length;
 		this.unresolvedBatches--;
 		this.flushes.resolved(batch.sequence, error, effects.completions());
 	}
@@ -478,7 +534,7 @@ final class LineStore {
 			this.state = (reason == WriteDrop.Reason.DISPOSED) ? State.DISPOSED : State.CLOSED;
 			long before = this.counts.droppedTotal();
 			if (!this.open.isEmpty()) {
-				dropLines(this.open.clear(), reason, effects);
+				dropLines(clearOpen(), reason, effects);
 			}
 			this.batches.removeAll().forEach((batch) -> dropBatch(batch, reason, effects));
 			this.space.signalAll();
@@ -501,8 +557,8 @@ final class LineStore {
 	WriteStatistics statistics() {
 		this.lock.lock();
 		try {
-			return this.counts.snapshot(countBuffered(), this.batches.waitingLines(),
-					this.batches.inFlightCount());
+			return this.counts.snapshot(countBuffered(), this.open.bytes() + this.batches.bytes(),
+					this.batches.waitingLines(), this.batches.inFlightCount());
 		}
 		finally {
 			this.lock.unlock();

@@ -34,10 +34,21 @@ final class RetryPolicy {
 		}
 		Duration delay = (retryAfter != null) ? min(retryAfter, this.options.maxRetryDelay()) : backoff(attempts)
 			.plusMillis(random(this.options.retryJitter().toMillis()));
-		if (elapsedNanos + delay.toNanos() > this.options.maxRetryTime().toNanos()) {
+		if (saturatedAdd(elapsedNanos, delay) > nanos(this.options.maxRetryTime())) {
 			return null;
 		}
 		return delay;
+	}
+
+	/** A duration in nanoseconds, {@code Long.MAX_VALUE} for one too long to hold (over 292 years). */
+	static long nanos(Duration duration) {
+		return (duration.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1) ? Long.MAX_VALUE : duration.toNanos();
+	}
+
+	/** {@code time} plus a duration in nanoseconds, {@code Long.MAX_VALUE} on overflow. */
+	static long saturatedAdd(long time, Duration duration) {
+		long sum = time + nanos(duration);
+		return (sum < time) ? Long.MAX_VALUE : sum;
 	}
 
 	private Duration backoff(int attempts) {

@@ -89,6 +89,10 @@ final class SealedBatches {
 		return this.inFlight.contains(batch);
 	}
 
+	boolean isWaiting(Batch batch) {
+		return this.waiting.contains(batch);
+	}
+
 	/** Takes a batch out of flight; {@code false} when it was not in flight (cancelled). */
 	boolean landed(Batch batch) {
 		return this.inFlight.remove(batch);
@@ -125,6 +129,21 @@ final class SealedBatches {
 	/** Lines of the batches waiting for a retry. */
 	long waitingLines() {
 		return this.waitingLines;
+	}
+
+	/** Bytes of every batch held, counted batch by batch. */
+	long bytes() {
+		long bytes = 0;
+		for (Batch batch : this.queued) {
+			bytes += batch.length;
+		}
+		for (Batch batch : this.waiting) {
+			bytes += batch.length;
+		}
+		for (Batch batch : this.inFlight) {
+			bytes += batch.length;
+		}
+		return bytes;
 	}
 
 	/** Lines of every batch held, counted batch by batch. */

@@ -60,7 +60,7 @@ final class WriteListeners {
 				+ ((event.isUncertain()) ? " of " + event.lines().size() : "") + " lines after " + event.attempt()
 				+ " attempt(s): " + event.reason().getMessage();
 		Throwable cause = event.reason().getCause();
-		if (cause instanceof Error) {
+		if (cause instanceof Error || (cause != null && event.reason().getStatusCode() == 0 && !event.reason().isRetryable())) {
 			logger.error(message, cause);
 		}
 		else {

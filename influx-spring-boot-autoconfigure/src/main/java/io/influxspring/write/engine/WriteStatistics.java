@@ -26,9 +26,22 @@ import org.jspecify.annotations.Nullable;
  * credentials, at most 256 characters; or {@code null}
  * @param lastSuccessTime when a request last succeeded, or {@code null}
  * @param failingSince when requests started failing without a success since, or {@code null}
+ * @param bufferedBytes bytes of line protocol of the {@code buffered} lines held in batches (not
+ * those a caller waiting for room still holds)
  */
 public record WriteStatistics(long offered, long written, long failed, long dropped, long buffered, long retrying,
 		int inFlightRequests, long retries, long rejected, long expired, long droppedOverflow, long droppedClosed,
 		long droppedDisposed, @Nullable Instant lastFailureTime, @Nullable String lastFailureMessage,
-		@Nullable Instant lastSuccessTime, @Nullable Instant failingSince) {
+		@Nullable Instant lastSuccessTime, @Nullable Instant failingSince, long bufferedBytes) {
+
+	/** The statistics before {@code bufferedBytes}, which is 0. */
+	public WriteStatistics(long offered, long written, long failed, long dropped, long buffered, long retrying,
+			int inFlightRequests, long retries, long rejected, long expired, long droppedOverflow, long droppedClosed,
+			long droppedDisposed, @Nullable Instant lastFailureTime, @Nullable String lastFailureMessage,
+			@Nullable Instant lastSuccessTime, @Nullable Instant failingSince) {
+		this(offered, written, failed, dropped, buffered, retrying, inFlightRequests, retries, rejected, expired,
+				droppedOverflow, droppedClosed, droppedDisposed, lastFailureTime, lastFailureMessage, lastSuccessTime,
+				failingSince, 0);
+	}
+
 }

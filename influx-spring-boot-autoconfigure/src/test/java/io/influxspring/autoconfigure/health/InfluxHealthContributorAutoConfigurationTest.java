@@ -63,6 +63,7 @@ class InfluxHealthContributorAutoConfigurationTest {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("url", influx.url())
 				.containsEntry("linesBuffered", 0L)
+				.containsEntry("bytesBuffered", 0L)
 				.containsEntry("linesWaitingForRetry", 0L)
 				.containsKey("version");
 			assertThat((String) health.getDetails().get("version")).startsWith("1.6");

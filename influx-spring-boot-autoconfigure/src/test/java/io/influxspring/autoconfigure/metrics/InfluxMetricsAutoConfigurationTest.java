@@ -1,6 +1,7 @@
 package io.influxspring.autoconfigure.metrics;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.influxspring.autoconfigure.InfluxAutoConfiguration;
@@ -63,10 +64,14 @@ class InfluxMetricsAutoConfigurationTest {
 					writeApi.writePoint(Point.measurement("m").field("v", i));
 				}
 				assertThat(registry.get("influx.write.buffer.lines").tag("bucket", "metrics").gauge().value()).isEqualTo(1234);
+				assertThat(registry.get("influx.write.buffer.bytes").tag("writer", "influxWriteApi").gauge().value())
+					.isEqualTo(writeApi.getStatistics().bufferedBytes())
+					.isPositive();
 				assertThat(accounted(registry)).isEqualTo(1234);
 				writeApi.flush().get(10, TimeUnit.SECONDS);
 				assertThat(lines(registry, "written", "none")).isEqualTo(1234);
 				assertThat(registry.get("influx.write.buffer.lines").gauge().value()).isZero();
+				assertThat(registry.get("influx.write.buffer.bytes").gauge().value()).isZero();
 				assertThat(accounted(registry)).isEqualTo(1234);
 				await().untilAsserted(() -> {
 					Timer timer = registry.get("influx.write.requests").tag("outcome", "success").tag("status", "204").timer();
@@ -130,7 +135,7 @@ class InfluxMetricsAutoConfigurationTest {
 	@Test
 	void aUserBeanWins() {
 		this.runner.withPropertyValues("influx.url=" + stub.url(), "influx.bucket=b")
-			.withBean(InfluxWriteMetrics.class, () -> new InfluxWriteMetrics(java.util.Map.of(), new SimpleMeterRegistry()))
+			.withBean(InfluxWriteMetrics.class, () -> new InfluxWriteMetrics(Map.of(), new SimpleMeterRegistry()))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(InfluxWriteMetrics.class);
 				assertThat(context.getBean(MeterRegistry.class).find("influx.write.lines").meters()).isEmpty();
@@ -148,7 +153,7 @@ class InfluxMetricsAutoConfigurationTest {
 	void documentsEveryMeter() {
 		assertThat(InfluxWriteMeters.values()).extracting(InfluxWriteMeters::getName)
 			.containsExactly("influx.write.lines", "influx.write.requests", "influx.write.buffer.lines",
-					"influx.write.retries");
+					"influx.write.buffer.bytes", "influx.write.retries");
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.influxspring.write.engine;
 
+import io.influxspring.mapping.InfluxTag;
+import io.influxspring.mapping.InfluxMeasurement;
+import io.influxspring.mapping.InfluxField;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,8 +162,8 @@ class BatchingWriteApiTest {
 		assertThat(server.receivedLines()).containsExactly("m,app=a,host=own v=1i " + WriterFixture.T0, "raw v=2i");
 	}
 
-	@io.influxspring.mapping.InfluxMeasurement("order")
-	record Order(@io.influxspring.mapping.InfluxTag String country, @io.influxspring.mapping.InfluxField double amount) {
+	@InfluxMeasurement("order")
+	record Order(@InfluxTag String country, @InfluxField double amount) {
 	}
 
 	@Test

@@ -19,6 +19,8 @@ import io.influxspring.write.WriteSuccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -45,6 +47,47 @@ class FaultToleranceTest {
 		ExchangeFilterFunction failingOnce = (request, next) -> {
 			if (calls.incrementAndGet() == 1) {
 				throw new OutOfMemoryError("thrown by a filter, as a compressor or codec might");
+			}
+			return next.exchange(request);
+		};
+		BatchingWriteApi writer = this.fixture.writer(WebClient.builder().filter(failingOnce).build(), (o) -> o);
+		writer.writeRecord("m v=1i");
+		assertThat(writer.flush()).failsWithin(Duration.ofSeconds(5));
+		assertThat(writer.getStatistics().failed()).isEqualTo(1);
+		assertThat(writer.getStatistics().inFlightRequests()).isZero();
+		writer.writeRecord("m v=2i");
+		writer.flush().get(5, TimeUnit.SECONDS);
+		assertThat(server.receivedLines()).containsExactly("m v=2i");
+		WriterFixture.assertAccounted(writer);
+	}
+
+	@Test
+	void aRetryTimeBeyondWhatNanosecondsHoldMeansRetryingForever() throws Exception {
+		server.enqueue(StubResponse.status(503));
+		BatchingWriteApi writer = this.fixture.writer((o) -> o.maxRetries(Integer.MAX_VALUE)
+			.maxRetryTime(Duration.ofDays(1_000_000))
+			.maxRetryDelay(Duration.ofDays(1_000_000)));
+		writer.writeRecord("m v=1i");
+		writer.flush().get(5, TimeUnit.SECONDS);
+		assertThat(server.requestCount()).isEqualTo(2);
+		assertThat(server.receivedLines()).containsExactly("m v=1i");
+		assertThat(writer.getStatistics().written()).isEqualTo(1);
+		WriterFixture.assertAccounted(writer);
+	}
+
+	@Test
+	void anExceptionWhoseMessageThrowsFailsThatBatchAndTheWriterGoesOnSending() throws Exception {
+		AtomicInteger calls = new AtomicInteger();
+		ExchangeFilterFunction failingOnce = (request, next) -> {
+			if (calls.incrementAndGet() == 1) {
+				return Mono.error(new IllegalStateException() {
+
+					@Override
+					public String getMessage() {
+						throw new UnsupportedOperationException("a message that cannot be rendered");
+					}
+
+				});
 			}
 			return next.exchange(request);
 		};

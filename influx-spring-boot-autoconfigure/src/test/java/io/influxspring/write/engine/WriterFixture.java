@@ -1,5 +1,6 @@
 package io.influxspring.write.engine;
 
+import java.util.stream.IntStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ final class WriterFixture implements AfterEachCallback, AutoCloseable {
 
 	/** Lines {@code m v=0i} to {@code m v=<count-1>i}. */
 	static List<String> records(int count) {
-		return java.util.stream.IntStream.range(0, count).mapToObj((i) -> "m v=" + i + "i").toList();
+		return IntStream.range(0, count).mapToObj((i) -> "m v=" + i + "i").toList();
 	}
 
 	/** Test defaults: no flush timer to speak of, fast retries. */

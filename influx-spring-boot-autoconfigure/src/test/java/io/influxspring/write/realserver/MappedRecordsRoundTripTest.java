@@ -1,5 +1,6 @@
 package io.influxspring.write.realserver;
 
+import io.influxspring.write.WriteOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ class MappedRecordsRoundTripTest {
 		}
 		BatchingWriteApi writer = BatchingWriteApi.builder(WebClient.create(), influx.url())
 			.path("/write?db=mapped&precision=ms")
-			.options(io.influxspring.write.WriteOptions.builder().precision(WritePrecision.MS).build())
+			.options(WriteOptions.builder().precision(WritePrecision.MS).build())
 			.build();
 		try {
 			writer.writeMeasurements(readings);
