@@ -12,6 +12,8 @@ import java.lang.annotation.Target;
  * as unsigned); {@code float}, {@code double} and {@code BigDecimal} as float; {@code boolean};
  * {@code String} and other {@code CharSequence}s, enums (their name) and {@code char} as string.
  * {@code null} values are left out.
+ *
+ * @since 0.1.0
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,6 +10,8 @@ import java.lang.annotation.Target;
  * Marks a class or record whose instances are written as points of one measurement. Only members
  * annotated with {@link InfluxTag}, {@link InfluxField} or {@link InfluxTimestamp} are mapped,
  * inherited fields included.
+ *
+ * @since 0.1.0
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

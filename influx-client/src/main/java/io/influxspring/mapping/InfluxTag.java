@@ -10,6 +10,8 @@ import java.lang.annotation.Target;
  * Maps a field, record component or getter to a tag. Values are written in their string form:
  * {@code String} and other {@code CharSequence}s, enums (their name), numbers, booleans and
  * {@code char}; {@code null} and empty values are left out.
+ *
+ * @since 0.1.0
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -13,6 +13,8 @@ import io.influxspring.write.WritePrecision;
  * {@code OffsetDateTime}, {@code ZonedDateTime}, {@code java.util.Date}, or a {@code long}/{@code Long}
  * counted in {@link #precision()} units since the epoch. At most one per type; {@code null} means
  * no timestamp (the server stamps the point).
+ *
+ * @since 0.1.0
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

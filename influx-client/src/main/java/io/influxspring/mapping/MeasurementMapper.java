@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * through cached method handles, without reflection. Mistakes in a type's annotations fail at
  * its first use with an {@link IllegalArgumentException} naming the type and the member.
  * Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
 public class MeasurementMapper {
 

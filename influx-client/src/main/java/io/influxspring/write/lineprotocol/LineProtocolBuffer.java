@@ -10,6 +10,8 @@ import java.util.Objects;
  * them back; a name that line protocol cannot carry exactly is rejected with an
  * {@link IllegalArgumentException} (see {@link NameRules}). Strings are encoded to UTF-8 on the fly,
  * without an intermediate {@code String} or {@code byte[]}. Not thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class LineProtocolBuffer {
 

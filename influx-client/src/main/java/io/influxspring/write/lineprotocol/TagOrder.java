@@ -3,6 +3,8 @@ package io.influxspring.write.lineprotocol;
 /**
  * Orders tag keys as InfluxDB does: by their UTF-8 bytes, which is Unicode code point order. It
  * differs from {@link String#compareTo} only between surrogate pairs and characters U+E000..U+FFFF.
+ *
+ * @since 0.1.0
  */
 public final class TagOrder {
 

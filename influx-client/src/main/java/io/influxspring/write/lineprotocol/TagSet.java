@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * An immutable set of tags, sorted by key in byte order and validated once, so that default tags
  * can be merged into every line cheaply.
+ *
+ * @since 0.1.0
  */
 public final class TagSet {
 
