@@ -50,7 +50,7 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 
 	/**
 	 * Checks every option.
-	 * @throws IllegalArgumentException naming the first option out of range
+	 * @throws InvalidWriteOptionException naming the first option out of range
 	 */
 	public WriteOptions {
 		Objects.requireNonNull(precision, "precision");
@@ -62,28 +62,31 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 		notNegative("jitter", jitter);
 		positive("bufferLimit", bufferLimit);
 		if (bufferLimit < batchSize) {
-			throw new IllegalArgumentException(
+			throw new InvalidWriteOptionException("bufferLimit", bufferLimit,
 					"bufferLimit (" + bufferLimit + ") must be at least batchSize (" + batchSize + ")");
 		}
 		notNegative("blockTimeout", blockTimeout);
 		positive("maxConcurrentRequests", maxConcurrentRequests);
 		if (gzipThreshold < 0) {
-			throw new IllegalArgumentException("gzipThreshold must not be negative, was " + gzipThreshold);
+			throw new InvalidWriteOptionException("gzipThreshold", gzipThreshold,
+					"gzipThreshold must not be negative, was " + gzipThreshold);
 		}
 		notNegative("closeTimeout", closeTimeout);
 		if (maxRetries < 0) {
-			throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
+			throw new InvalidWriteOptionException("maxRetries", maxRetries,
+					"maxRetries must not be negative, was " + maxRetries);
 		}
 		notNegative("minRetryDelay", minRetryDelay);
 		notNegative("maxRetryDelay", maxRetryDelay);
 		if (!(exponentialBase >= 1)) {
-			throw new IllegalArgumentException("exponentialBase must be at least 1, was " + exponentialBase);
+			throw new InvalidWriteOptionException("exponentialBase", exponentialBase,
+					"exponentialBase must be at least 1, was " + exponentialBase);
 		}
 		notNegative("retryJitter", retryJitter);
 		notNegative("maxRetryTime", maxRetryTime);
 		positive("requestTimeout", requestTimeout);
 		if (bufferMemory < maxBatchBytes) {
-			throw new IllegalArgumentException(
+			throw new InvalidWriteOptionException("bufferMemory", bufferMemory,
 					"bufferMemory (" + bufferMemory + ") must be at least maxBatchBytes (" + maxBatchBytes + ")");
 		}
 	}
@@ -124,23 +127,23 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 		return new Builder(this);
 	}
 
-	private static void positive(String name, long value) {
+	private static void positive(String name, int value) {
 		if (value <= 0) {
-			throw new IllegalArgumentException(name + " must be positive, was " + value);
+			throw new InvalidWriteOptionException(name, value, name + " must be positive, was " + value);
 		}
 	}
 
 	private static void positive(String name, Duration value) {
 		Objects.requireNonNull(value, name);
 		if (value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive, was " + value);
+			throw new InvalidWriteOptionException(name, value, name + " must be positive, was " + value);
 		}
 	}
 
 	private static void notNegative(String name, Duration value) {
 		Objects.requireNonNull(value, name);
 		if (value.isNegative()) {
-			throw new IllegalArgumentException(name + " must not be negative, was " + value);
+			throw new InvalidWriteOptionException(name, value, name + " must not be negative, was " + value);
 		}
 	}
 
@@ -319,7 +322,7 @@ public record WriteOptions(WritePrecision precision, int batchSize, int maxBatch
 		}
 
 		/**
-		 * @throws IllegalArgumentException naming the first option out of range
+		 * @throws InvalidWriteOptionException naming the first option out of range
 		 */
 		public WriteOptions build() {
 			return new WriteOptions(this.precision, this.batchSize, this.maxBatchBytes, this.flushInterval,

@@ -69,10 +69,11 @@ public final class InfluxAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<WriteListener> listeners, MeasurementMapper mapper, ResourceLoader resourceLoader) {
+			ObjectProvider<WriteListener> listeners, MeasurementMapper mapper, ResourceLoader resourceLoader,
+			ObjectProvider<InfluxWriteApiBuilderCustomizer> customizers) {
 		return new InfluxWriteApiFactory(() -> InfluxWebClients.create(properties, webClientBuilder, connectorBuilder,
 				httpClientSettings, sslBundles, resourceLoader), connectionDetails, properties,
-				listeners.orderedStream().toList(), mapper);
+				listeners.orderedStream().toList(), mapper, customizers.orderedStream().toList());
 	}
 
 	@Bean

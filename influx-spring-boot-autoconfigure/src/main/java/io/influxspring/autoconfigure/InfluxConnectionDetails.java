@@ -1,5 +1,6 @@
 package io.influxspring.autoconfigure;
 
+import io.influxspring.write.InfluxApiVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
@@ -8,6 +9,8 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * Where and as whom to write: the server's URL, credentials and target. Backed by the
  * {@code influx.*} properties by default; define a bean of this type to supply them another way
  * (Docker Compose, Testcontainers, an embedded server).
+ *
+ * @since 0.1.0
  */
 public interface InfluxConnectionDetails extends ConnectionDetails {
 
@@ -49,9 +52,25 @@ public interface InfluxConnectionDetails extends ConnectionDetails {
 		return null;
 	}
 
-	/** The write API the server offers, or {@code null} to use {@code influx.api-version}. */
+	/**
+	 * The write API the server offers, or {@code null} to use {@code influx.api-version}.
+	 * @deprecated since 0.1.0 in favor of {@link #getWriteApiVersion()}, which the starter reads; still
+	 * read through its default
+	 */
+	@Deprecated(since = "0.1.0")
 	default InfluxProperties.@Nullable ApiVersion getApiVersion() {
 		return null;
+	}
+
+	/**
+	 * The write API the server offers, or {@code null} to use {@code influx.api-version}; by default
+	 * the one of {@link #getApiVersion()}.
+	 * @since 0.1.0
+	 */
+	@SuppressWarnings("deprecation")
+	default @Nullable InfluxApiVersion getWriteApiVersion() {
+		InfluxProperties.ApiVersion version = getApiVersion();
+		return (version != null) ? InfluxApiVersion.valueOf(version.name()) : null;
 	}
 
 }

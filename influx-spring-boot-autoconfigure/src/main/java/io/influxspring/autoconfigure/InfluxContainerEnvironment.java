@@ -3,16 +3,19 @@ package io.influxspring.autoconfigure;
 import java.util.Map;
 
 import io.influxspring.autoconfigure.InfluxProperties.ApiVersion;
+import io.influxspring.write.InfluxApiVersion;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the environment of an official {@code influxdb} container says about connecting to it:
  * InfluxDB 2 set up by {@code DOCKER_INFLUXDB_INIT_*} variables, or InfluxDB 1 by {@code INFLUXDB_*}.
  * Used by the Docker Compose and Testcontainers service connections.
+ *
+ * @since 0.1.0
  */
 public final class InfluxContainerEnvironment {
 
-	private final ApiVersion apiVersion;
+	private final InfluxApiVersion apiVersion;
 
 	private final @Nullable String token;
 
@@ -30,8 +33,8 @@ public final class InfluxContainerEnvironment {
 	public InfluxContainerEnvironment(Map<String, ? extends @Nullable String> env) {
 		boolean v2 = env.keySet().stream().anyMatch((name) -> name.startsWith("DOCKER_INFLUXDB_INIT_"));
 		boolean v1 = env.keySet().stream().anyMatch((name) -> name.startsWith("INFLUXDB_") && !name.startsWith("INFLUXDB3_"));
-		this.apiVersion = (!v2 && v1) ? ApiVersion.V1 : ApiVersion.V2;
-		if (this.apiVersion == ApiVersion.V2) {
+		this.apiVersion = (!v2 && v1) ? InfluxApiVersion.V1 : InfluxApiVersion.V2;
+		if (this.apiVersion == InfluxApiVersion.V2) {
 			this.token = env.get("DOCKER_INFLUXDB_INIT_ADMIN_TOKEN");
 			this.org = env.get("DOCKER_INFLUXDB_INIT_ORG");
 			this.bucket = env.get("DOCKER_INFLUXDB_INIT_BUCKET");
@@ -50,8 +53,18 @@ public final class InfluxContainerEnvironment {
 		}
 	}
 
-	public ApiVersion getApiVersion() {
+	/** The write API the container offers. */
+	public InfluxApiVersion getWriteApiVersion() {
 		return this.apiVersion;
+	}
+
+	/**
+	 * The write API the container offers.
+	 * @deprecated since 0.1.0 in favor of {@link #getWriteApiVersion()}
+	 */
+	@Deprecated(since = "0.1.0")
+	public ApiVersion getApiVersion() {
+		return ApiVersion.valueOf(this.apiVersion.name());
 	}
 
 	public @Nullable String getToken() {

@@ -509,87 +509,87 @@ public class InfluxProperties {
 			return this.retry;
 		}
 
-	}
+		/** Retries of failed write requests, bound to {@code influx.write.retry.*}. */
+		public static class Retry {
 
-	/** Retries of failed write requests. */
-	public static class Retry {
+			/**
+			 * Maximum number of retries of one request after its first attempt.
+			 */
+			private int maxRetries = 5;
 
-		/**
-		 * Maximum number of retries of one request after its first attempt.
-		 */
-		private int maxRetries = 5;
+			/**
+			 * Delay before the first retry; later delays grow by the exponential base.
+			 */
+			private Duration minDelay = Duration.ofSeconds(5);
 
-		/**
-		 * Delay before the first retry; later delays grow by the exponential base.
-		 */
-		private Duration minDelay = Duration.ofSeconds(5);
+			/**
+			 * Longest delay between two attempts; also caps the server's Retry-After.
+			 */
+			private Duration maxDelay = Duration.ofSeconds(125);
 
-		/**
-		 * Longest delay between two attempts; also caps the server's Retry-After.
-		 */
-		private Duration maxDelay = Duration.ofSeconds(125);
+			/**
+			 * Factor by which the retry delay grows with each attempt.
+			 */
+			private double exponentialBase = 2;
 
-		/**
-		 * Factor by which the retry delay grows with each attempt.
-		 */
-		private double exponentialBase = 2;
+			/**
+			 * Random extra delay, up to this, added to each retry delay.
+			 */
+			private Duration jitter = Duration.ofMillis(200);
 
-		/**
-		 * Random extra delay, up to this, added to each retry delay.
-		 */
-		private Duration jitter = Duration.ofMillis(200);
+			/**
+			 * No retry is made later than this after the first attempt.
+			 */
+			private Duration maxRetryTime = Duration.ofSeconds(180);
 
-		/**
-		 * No retry is made later than this after the first attempt.
-		 */
-		private Duration maxRetryTime = Duration.ofSeconds(180);
+			public int getMaxRetries() {
+				return this.maxRetries;
+			}
 
-		public int getMaxRetries() {
-			return this.maxRetries;
-		}
+			public void setMaxRetries(int maxRetries) {
+				this.maxRetries = maxRetries;
+			}
 
-		public void setMaxRetries(int maxRetries) {
-			this.maxRetries = maxRetries;
-		}
+			public Duration getMinDelay() {
+				return this.minDelay;
+			}
 
-		public Duration getMinDelay() {
-			return this.minDelay;
-		}
+			public void setMinDelay(Duration minDelay) {
+				this.minDelay = minDelay;
+			}
 
-		public void setMinDelay(Duration minDelay) {
-			this.minDelay = minDelay;
-		}
+			public Duration getMaxDelay() {
+				return this.maxDelay;
+			}
 
-		public Duration getMaxDelay() {
-			return this.maxDelay;
-		}
+			public void setMaxDelay(Duration maxDelay) {
+				this.maxDelay = maxDelay;
+			}
 
-		public void setMaxDelay(Duration maxDelay) {
-			this.maxDelay = maxDelay;
-		}
+			public double getExponentialBase() {
+				return this.exponentialBase;
+			}
 
-		public double getExponentialBase() {
-			return this.exponentialBase;
-		}
+			public void setExponentialBase(double exponentialBase) {
+				this.exponentialBase = exponentialBase;
+			}
 
-		public void setExponentialBase(double exponentialBase) {
-			this.exponentialBase = exponentialBase;
-		}
+			public Duration getJitter() {
+				return this.jitter;
+			}
 
-		public Duration getJitter() {
-			return this.jitter;
-		}
+			public void setJitter(Duration jitter) {
+				this.jitter = jitter;
+			}
 
-		public void setJitter(Duration jitter) {
-			this.jitter = jitter;
-		}
+			public Duration getMaxRetryTime() {
+				return this.maxRetryTime;
+			}
 
-		public Duration getMaxRetryTime() {
-			return this.maxRetryTime;
-		}
+			public void setMaxRetryTime(Duration maxRetryTime) {
+				this.maxRetryTime = maxRetryTime;
+			}
 
-		public void setMaxRetryTime(Duration maxRetryTime) {
-			this.maxRetryTime = maxRetryTime;
 		}
 
 	}

@@ -25,7 +25,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Makes writers for the configured server: the auto-configured one, and more for other buckets
  * (v2) or databases (v1, v3), each with its own precision, options and default tags. All share one
  * {@link WebClient}, so one connection pool, and are closed with the context. Declare the extra ones
- * as beans of type {@link BucketWriteApi} to give them health indicators and meters:
+ * as beans of type {@link BucketWriteApi} to give them health indicators and meters. Every
+ * {@link InfluxWriteApiBuilderCustomizer} bean is applied to each writer made here:
  *
  * <pre>{@code
  * @Bean
@@ -33,6 +34,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  *     return factory.create((spec) -> spec.bucket("audit").options((o) -> o.batchSize(100)));
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public class InfluxWriteApiFactory {
 
@@ -51,6 +54,8 @@ public class InfluxWriteApiFactory {
 
 	private final MeasurementMapper mapper;
 
+	private final List<InfluxWriteApiBuilderCustomizer> customizers;
+
 	private final List<BucketWriteApi> created = new CopyOnWriteArrayList<>();
 
 	private final List<Consumer<BucketWriteApi>> creationListeners = new CopyOnWriteArrayList<>();
@@ -58,13 +63,15 @@ public class InfluxWriteApiFactory {
 	private final List<Consumer<BucketWriteApi>> releaseListeners = new CopyOnWriteArrayList<>();
 
 	InfluxWriteApiFactory(Supplier<WebClient> webClients, InfluxConnectionDetails connectionDetails,
-			InfluxProperties properties, List<WriteListener> listeners, MeasurementMapper mapper) {
+			InfluxProperties properties, List<WriteListener> listeners, MeasurementMapper mapper,
+			List<InfluxWriteApiBuilderCustomizer> customizers) {
 		this.webClients = webClients;
 		this.webClient = webClients.get();
 		this.connectionDetails = connectionDetails;
 		this.properties = properties;
 		this.listeners = listeners;
 		this.mapper = mapper;
+		this.customizers = customizers;
 	}
 
 	/** The writer configured by {@code influx.*}. */
@@ -79,14 +86,14 @@ public class InfluxWriteApiFactory {
 		return this.webClient;
 	}
 
-	/** Whether the writer was built here. */
+	/** Whether the writer was built here (for a {@link BucketWriteApi}, the writer it delegates to). */
 	boolean isBuiltHere(BatchingWriteApi writeApi) {
 		synchronized (this.built) {
 			return this.built.contains(writeApi);
 		}
 	}
 
-	private <T extends BatchingWriteApi> T remember(T writeApi) {
+	private BatchingWriteApi remember(BatchingWriteApi writeApi) {
 		synchronized (this.built) {
 			this.built.add(writeApi);
 		}
@@ -109,8 +116,8 @@ public class InfluxWriteApiFactory {
 		InfluxWriteTarget target = InfluxWriteTarget.of(this.connectionDetails, this.properties, bucket,
 				spec.retentionPolicy, spec.precision);
 		String name = (spec.name != null) ? spec.name : bucket;
-		BucketWriteApi writeApi = remember(
-				new BucketWriteApi(builder(target, options, spec.defaultTags), bucket, name, this::release));
+		BucketWriteApi writeApi = new BucketWriteApi(remember(builder(target, options, spec.defaultTags).build()), bucket,
+				name, this::release);
 		this.created.add(writeApi);
 		this.creationListeners.forEach((listener) -> listener.accept(writeApi));
 		return writeApi;
@@ -148,6 +155,7 @@ public class InfluxWriteApiFactory {
 			.authorization(target.authorization())
 			.defaultTags(tags);
 		this.listeners.forEach(builder::listener);
+		this.customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder;
 	}
 

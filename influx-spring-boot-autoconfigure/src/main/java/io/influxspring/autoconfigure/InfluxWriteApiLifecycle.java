@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.engine.BatchingWriteApi;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,7 +52,8 @@ public class InfluxWriteApiLifecycle implements SmartLifecycle, DisposableBean {
 		InfluxWriteApiFactory writeApiFactory = this.factory.getIfAvailable();
 		WebClient renewed = (this.stopped && writeApiFactory != null) ? writeApiFactory.renewWebClient() : null;
 		for (WriteApi api : writeApis()) {
-			if (api instanceof BatchingWriteApi batching) {
+			BatchingWriteApi batching = batching(api);
+			if (batching != null) {
 				if (renewed != null && writeApiFactory.isBuiltHere(batching)) {
 					batching.resume(renewed);
 				}
@@ -73,7 +75,8 @@ public class InfluxWriteApiLifecycle implements SmartLifecycle, DisposableBean {
 		this.running = false;
 		this.stopped = true;
 		eachAtOnce((api) -> {
-			if (api instanceof BatchingWriteApi batching) {
+			BatchingWriteApi batching = batching(api);
+			if (batching != null) {
 				batching.suspend();
 			}
 			else {
@@ -98,6 +101,14 @@ public class InfluxWriteApiLifecycle implements SmartLifecycle, DisposableBean {
 			.map((api) -> CompletableFuture.runAsync(() -> action.accept(api),
 					(task) -> new Thread(task, "influx-close").start()))
 			.toArray(CompletableFuture[]::new)).join();
+	}
+
+	/** The batching writer a writer is or delegates to, or {@code null}. */
+	private static @Nullable BatchingWriteApi batching(WriteApi api) {
+		if (api instanceof BucketWriteApi bucket) {
+			return bucket.getWriteApi();
+		}
+		return (api instanceof BatchingWriteApi batching) ? batching : null;
 	}
 
 	/** The writer beans and the factory's writers, each once. */

@@ -2,19 +2,17 @@ package io.influxspring.autoconfigure;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.StringJoiner;
 
-import io.influxspring.autoconfigure.InfluxProperties.ApiVersion;
+import io.influxspring.write.InfluxApiVersion;
 import io.influxspring.write.WritePrecision;
+import io.influxspring.write.WriteTarget;
 import org.jspecify.annotations.Nullable;
 
 
 /**
- * Where writes go and how they authenticate, derived from the connection details and the API
- * version, and checked so that a mistake fails at startup naming the property to fix.
+ * Where writes go and how they authenticate: the client's {@link WriteTarget} of the connection
+ * details and the API version, checked first so that a mistake fails at startup naming the
+ * property to fix.
  *
  * @param baseUrl scheme, host, port and optional context path of the server
  * @param path the path and query of write requests
@@ -35,65 +33,32 @@ record InfluxWriteTarget(String baseUrl, String path, @Nullable String authoriza
 		String url = checkUrl(details.getUrl());
 		InfluxSecrets.checkNoControlCharacters(details.getToken(), "influx.token");
 		InfluxSecrets.checkNoControlCharacters(details.getPassword(), "influx.password");
-		ApiVersion version = (details.getApiVersion() != null) ? details.getApiVersion() : properties.getApiVersion();
-		StringJoiner query = new StringJoiner("&", "?", "");
-		String path;
-		String authorization = bearer(version, details.getToken());
-		switch (version) {
-			case V1 -> {
-				path = "/write";
-				query.add("db=" + encode(required((bucket != null) ? bucket : details.getDatabase(), "influx.database", version)));
-				if (hasText(retentionPolicy)) {
-					query.add("rp=" + encode(retentionPolicy));
-				}
-				query.add("precision=" + ((precision == WritePrecision.US) ? "u" : precision.queryValue()));
-				if (hasText(details.getUsername())) {
-					String credentials = details.getUsername() + ":" + ((details.getPassword() != null) ? details.getPassword() : "");
-					authorization = "Basic "
-							+ Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-				}
+		InfluxSecrets.checkNoControlCharacters(details.getUsername(), "influx.username");
+		InfluxApiVersion version = (details.getWriteApiVersion() != null) ? details.getWriteApiVersion()
+				: InfluxApiVersion.valueOf(properties.getApiVersion().name());
+		WriteTarget.Builder target = WriteTarget.builder(version, url)
+			.token(details.getToken())
+			.username(details.getUsername())
+			.password(details.getPassword())
+			.retentionPolicy(retentionPolicy)
+			.precision(precision)
+			.acceptPartial(properties.getWrite().isAcceptPartial())
+			.noSync(properties.getWrite().isNoSync());
+		if (version == InfluxApiVersion.V2) {
+			if (hasText(details.getOrg()) && hasText(details.getOrgId())) {
+				throw new InfluxConfigurationException("influx.org-id", details.getOrgId(),
+						"influx.org and influx.org-id are both set",
+						"Set either influx.org (the organization's name) or influx.org-id (its ID), not both.");
 			}
-			case V2 -> {
-				path = "/api/v2/write";
-				if (hasText(details.getOrg()) && hasText(details.getOrgId())) {
-					throw new InfluxConfigurationException("influx.org-id", details.getOrgId(),
-							"influx.org and influx.org-id are both set",
-							"Set either influx.org (the organization's name) or influx.org-id (its ID), not both.");
-				}
-				if (hasText(details.getOrgId())) {
-					query.add("orgID=" + encode(details.getOrgId()));
-				}
-				else if (hasText(details.getOrg())) {
-					query.add("org=" + encode(details.getOrg()));
-				}
-				query.add("bucket=" + encode(required((bucket != null) ? bucket : details.getBucket(), "influx.bucket", version)));
-				query.add("precision=" + precision.queryValue());
-			}
-			default -> {
-				path = "/api/v3/write_lp";
-				query.add("db=" + encode(required((bucket != null) ? bucket : details.getDatabase(), "influx.database", version)));
-				query.add("precision=" + v3Precision(precision));
-				query.add("accept_partial=" + properties.getWrite().isAcceptPartial());
-				query.add("no_sync=" + properties.getWrite().isNoSync());
-			}
+			target.org(details.getOrg())
+				.orgId(details.getOrgId())
+				.bucket(required((bucket != null) ? bucket : details.getBucket(), "influx.bucket", version));
 		}
-		return new InfluxWriteTarget(url, path + query, authorization);
-	}
-
-	private static @Nullable String bearer(ApiVersion version, @Nullable String token) {
-		if (!hasText(token)) {
-			return null;
+		else {
+			target.database(required((bucket != null) ? bucket : details.getDatabase(), "influx.database", version));
 		}
-		return ((version == ApiVersion.V3) ? "Bearer " : "Token ") + token;
-	}
-
-	private static String v3Precision(WritePrecision precision) {
-		return switch (precision) {
-			case NS -> "nanosecond";
-			case US -> "microsecond";
-			case MS -> "millisecond";
-			case S -> "second";
-		};
+		WriteTarget built = target.build();
+		return new InfluxWriteTarget(built.baseUrl(), built.path(), built.authorization());
 	}
 
 	private static String checkUrl(String url) {
@@ -124,11 +89,11 @@ record InfluxWriteTarget(String baseUrl, String path, @Nullable String authoriza
 		return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
 	}
 
-	private static String required(@Nullable String value, String property, ApiVersion version) {
+	private static String required(@Nullable String value, String property, InfluxApiVersion version) {
 		if (!hasText(value)) {
 			throw new InfluxConfigurationException(property, null,
 					property + " is required with influx.api-version=" + version.name().toLowerCase(),
-					"Set " + property + " to the " + ((version == ApiVersion.V2) ? "bucket" : "database")
+					"Set " + property + " to the " + ((version == InfluxApiVersion.V2) ? "bucket" : "database")
 							+ " to write to, or set influx.api-version to the API your server offers (v1, v2 or v3).");
 		}
 		return value;
@@ -136,10 +101,6 @@ record InfluxWriteTarget(String baseUrl, String path, @Nullable String authoriza
 
 	private static boolean hasText(@Nullable String value) {
 		return value != null && !value.isBlank();
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.influxspring.testcontainers;
 import io.influxspring.autoconfigure.InfluxConnectionDetails;
 import io.influxspring.autoconfigure.InfluxContainerEnvironment;
 import io.influxspring.autoconfigure.InfluxProperties.ApiVersion;
+import io.influxspring.write.InfluxApiVersion;
 import org.jspecify.annotations.Nullable;
 import org.testcontainers.containers.InfluxDBContainer;
 
@@ -46,6 +47,13 @@ class InfluxDbContainerConnectionDetailsFactory
 		}
 
 		@Override
+		public InfluxApiVersion getWriteApiVersion() {
+			return environment().getWriteApiVersion();
+		}
+
+		@Override
+		@Deprecated(since = "0.1.0")
+		@SuppressWarnings("deprecation")
 		public ApiVersion getApiVersion() {
 			return environment().getApiVersion();
 		}

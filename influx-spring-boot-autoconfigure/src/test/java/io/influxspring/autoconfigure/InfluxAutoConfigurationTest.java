@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.influxspring.testsupport.RecordedRequest;
 import io.influxspring.testsupport.StubInfluxServer;
 import io.influxspring.testsupport.StubResponse;
+import io.influxspring.write.InfluxApiVersion;
 import io.influxspring.write.OverflowPolicy;
 import io.influxspring.write.Point;
 import io.influxspring.write.WriteApi;
@@ -266,6 +267,35 @@ class InfluxAutoConfigurationTest {
 
 		}).withPropertyValues("influx.api-version=v2").run((context) -> assertThat(context.getBean(WriteApi.class).getPath())
 			.isEqualTo("/write?db=from-container&precision=ns"));
+	}
+
+	@Test
+	void theClientsApiVersionOfConnectionDetailsWinsOverTheOldOneAndTheProperty() {
+		this.runner.withBean(InfluxConnectionDetails.class, () -> new InfluxConnectionDetails() {
+
+			@Override
+			public String getUrl() {
+				return server.url();
+			}
+
+			@Override
+			public String getDatabase() {
+				return "from-container";
+			}
+
+			@Override
+			public InfluxApiVersion getWriteApiVersion() {
+				return InfluxApiVersion.V3;
+			}
+
+			@Override
+			@SuppressWarnings("deprecation")
+			public InfluxProperties.ApiVersion getApiVersion() {
+				return InfluxProperties.ApiVersion.V1;
+			}
+
+		}).withPropertyValues("influx.api-version=v2").run((context) -> assertThat(context.getBean(WriteApi.class).getPath())
+			.isEqualTo("/api/v3/write_lp?db=from-container&precision=nanosecond&accept_partial=true&no_sync=false"));
 	}
 
 	@Test

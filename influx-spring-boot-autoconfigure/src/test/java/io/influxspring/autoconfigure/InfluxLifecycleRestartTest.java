@@ -12,6 +12,8 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +42,38 @@ class InfluxLifecycleRestartTest {
 			writeApi.flush().get(10, TimeUnit.SECONDS);
 			assertThat(server.receivedLines()).containsExactlyInAnyOrder("before v=1i", "stopped v=2i", "after v=3i");
 		});
+	}
+
+	@Test
+	void writersOfTheFactoryKeepWritingAfterARestart() {
+		this.runner.withUserConfiguration(AuditWriter.class).run((context) -> {
+				BucketWriteApi audit = context.getBean(BucketWriteApi.class);
+				BucketWriteApi late = context.getBean(InfluxWriteApiFactory.class).create("late");
+				audit.writeRecord("audit v=1i");
+				late.writeRecord("late v=1i");
+				context.stop();
+				assertThat(server.receivedLines()).as("stopping delivers what was written")
+					.containsExactlyInAnyOrder("audit v=1i", "late v=1i");
+				audit.writeRecord("audit v=2i");
+				context.start();
+				late.writeRecord("late v=3i");
+				audit.flush().get(10, TimeUnit.SECONDS);
+				late.flush().get(10, TimeUnit.SECONDS);
+				assertThat(server.receivedLines()).containsExactlyInAnyOrder("audit v=1i", "late v=1i", "audit v=2i",
+						"late v=3i");
+				assertThat(server.requests()).allSatisfy((request) -> assertThat(request.target())
+					.containsAnyOf("bucket=audit", "bucket=late"));
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AuditWriter {
+
+		@Bean
+		BucketWriteApi auditWriteApi(InfluxWriteApiFactory factory) {
+			return factory.create("audit");
+		}
+
 	}
 
 }

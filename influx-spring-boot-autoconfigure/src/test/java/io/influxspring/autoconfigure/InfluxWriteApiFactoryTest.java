@@ -85,7 +85,8 @@ class InfluxWriteApiFactoryTest {
 		this.runner.withUserConfiguration(AuditWriter.class)
 			.withBean(WebClientCustomizer.class, () -> (builder) -> builders.incrementAndGet())
 			.run((context) -> {
-				assertThat(context.getBeansOfType(BatchingWriteApi.class)).hasSize(2);
+				assertThat(context.getBeansOfType(WriteApi.class)).hasSize(2);
+				assertThat(context.getBeansOfType(BucketWriteApi.class)).hasSize(1);
 				assertThat(builders).hasValue(1);
 			});
 	}

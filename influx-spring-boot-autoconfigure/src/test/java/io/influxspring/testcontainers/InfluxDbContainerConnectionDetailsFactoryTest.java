@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.influxspring.autoconfigure.InfluxContainerEnvironment;
 import io.influxspring.autoconfigure.InfluxProperties.ApiVersion;
+import io.influxspring.write.InfluxApiVersion;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactory;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The environment an {@code InfluxDBContainer} starts InfluxDB with, mapped to connection details
  * without Docker (the variables are those Testcontainers sets for each version).
  */
+@SuppressWarnings("deprecation")
 class InfluxDbContainerConnectionDetailsFactoryTest {
 
 	@Test
@@ -25,6 +27,7 @@ class InfluxDbContainerConnectionDetailsFactoryTest {
 				"DOCKER_INFLUXDB_INIT_ORG", "test-org", "DOCKER_INFLUXDB_INIT_BUCKET", "test-bucket",
 				"DOCKER_INFLUXDB_INIT_ADMIN_TOKEN", "test-token"));
 		assertThat(environment.getApiVersion()).isEqualTo(ApiVersion.V2);
+		assertThat(environment.getWriteApiVersion()).isEqualTo(InfluxApiVersion.V2);
 		assertThat(environment.getToken()).isEqualTo("test-token");
 		assertThat(environment.getOrg()).isEqualTo("test-org");
 		assertThat(environment.getBucket()).isEqualTo("test-bucket");
@@ -36,6 +39,7 @@ class InfluxDbContainerConnectionDetailsFactoryTest {
 				"INFLUXDB_USER_PASSWORD", "password", "INFLUXDB_HTTP_AUTH_ENABLED", "true", "INFLUXDB_ADMIN_USER",
 				"admin", "INFLUXDB_ADMIN_PASSWORD", "password", "INFLUXDB_DB", "test"));
 		assertThat(environment.getApiVersion()).isEqualTo(ApiVersion.V1);
+		assertThat(environment.getWriteApiVersion()).isEqualTo(InfluxApiVersion.V1);
 		assertThat(environment.getDatabase()).isEqualTo("test");
 		assertThat(environment.getUsername()).isEqualTo("any");
 		assertThat(environment.getPassword()).isEqualTo("password");

@@ -90,4 +90,14 @@ public final class BatchingWriteApiBuilder {
 		return new BatchingWriteApi(this);
 	}
 
+	/**
+	 * The path, query and {@code Authorization} header of {@code target}; the base URL is the one given
+	 * to {@link BatchingWriteApi#builder(WebClient, String)}, normally {@code target.baseUrl()}.
+	 * @since 0.1.0
+	 */
+	public BatchingWriteApiBuilder target(io.influxspring.write.WriteTarget target) {
+		Objects.requireNonNull(target, "Target must not be null");
+		return path(target.path()).authorization(target.authorization());
+	}
+
 }

@@ -1,11 +1,17 @@
 package io.influxspring.autoconfigure.health;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.influxspring.autoconfigure.BucketWriteApi;
 import io.influxspring.autoconfigure.InfluxAutoConfiguration;
 import io.influxspring.health.InfluxHealthIndicator;
 import io.influxspring.write.engine.BatchingWriteApi;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.SimpleAutowireCandidateResolver;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,15 +21,17 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
- * {@link InfluxHealthIndicator}: one per writer, or a composite for several, named {@code influx}.
+ * {@link InfluxHealthIndicator}: one per writer bean ({@link BatchingWriteApi} or
+ * {@link BucketWriteApi}), or a composite for several keyed by bean name, named {@code influx}.
  */
 @AutoConfiguration(after = InfluxAutoConfiguration.class)
 @ConditionalOnClass({ InfluxHealthIndicator.class, ReactiveHealthContributor.class,
 		ConditionalOnEnabledHealthIndicator.class })
-@ConditionalOnBean(BatchingWriteApi.class)
+@Conditional(InfluxHealthContributorAutoConfiguration.OnWriter.class)
 @ConditionalOnEnabledHealthIndicator("influx")
 @EnableConfigurationProperties(InfluxHealthIndicatorProperties.class)
 public final class InfluxHealthContributorAutoConfiguration
@@ -37,7 +45,30 @@ public final class InfluxHealthContributorAutoConfiguration
 	@Bean
 	@ConditionalOnMissingBean(name = { "influxHealthIndicator", "influxHealthContributor" })
 	ReactiveHealthContributor influxHealthContributor(ConfigurableListableBeanFactory beanFactory) {
-		return createContributor(beanFactory, BatchingWriteApi.class);
+		Map<String, BatchingWriteApi> writeApis = new LinkedHashMap<>(
+				SimpleAutowireCandidateResolver.resolveAutowireCandidates(beanFactory, BatchingWriteApi.class));
+		SimpleAutowireCandidateResolver.resolveAutowireCandidates(beanFactory, BucketWriteApi.class)
+			.forEach((name, bucket) -> writeApis.put(name, bucket.getWriteApi()));
+		return createContributor(writeApis);
+	}
+
+	/** A {@link BatchingWriteApi} or {@link BucketWriteApi} bean exists. */
+	static final class OnWriter extends AnyNestedCondition {
+
+		OnWriter() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(BatchingWriteApi.class)
+		static final class Batching {
+
+		}
+
+		@ConditionalOnBean(BucketWriteApi.class)
+		static final class Bucket {
+
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package io.influxspring.docker.compose;
 import io.influxspring.autoconfigure.InfluxConnectionDetails;
 import io.influxspring.autoconfigure.InfluxContainerEnvironment;
 import io.influxspring.autoconfigure.InfluxProperties.ApiVersion;
+import io.influxspring.write.InfluxApiVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.docker.compose.core.RunningService;
@@ -46,6 +47,13 @@ class InfluxDockerComposeConnectionDetailsFactory extends DockerComposeConnectio
 		}
 
 		@Override
+		public InfluxApiVersion getWriteApiVersion() {
+			return this.environment.getWriteApiVersion();
+		}
+
+		@Override
+		@Deprecated(since = "0.1.0")
+		@SuppressWarnings("deprecation")
 		public ApiVersion getApiVersion() {
 			return this.environment.getApiVersion();
 		}

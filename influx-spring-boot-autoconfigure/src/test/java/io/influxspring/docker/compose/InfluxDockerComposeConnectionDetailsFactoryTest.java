@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.influxspring.autoconfigure.InfluxConnectionDetails;
 import io.influxspring.autoconfigure.InfluxProperties.ApiVersion;
+import io.influxspring.write.InfluxApiVersion;
 import io.influxspring.docker.compose.InfluxDockerComposeConnectionDetailsFactory.InfluxDockerComposeConnectionDetails;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /** Maps the official image's environment to connection details, without Docker. */
+@SuppressWarnings("deprecation")
 class InfluxDockerComposeConnectionDetailsFactoryTest {
 
 	private static InfluxConnectionDetails details(Map<String, String> env) {
@@ -39,6 +41,7 @@ class InfluxDockerComposeConnectionDetailsFactoryTest {
 				"DOCKER_INFLUXDB_INIT_ADMIN_TOKEN", "my-token"));
 		assertThat(details.getUrl()).isEqualTo("http://127.0.0.1:32786");
 		assertThat(details.getApiVersion()).isEqualTo(ApiVersion.V2);
+		assertThat(details.getWriteApiVersion()).isEqualTo(InfluxApiVersion.V2);
 		assertThat(details.getToken()).isEqualTo("my-token");
 		assertThat(details.getOrg()).isEqualTo("my-org");
 		assertThat(details.getBucket()).isEqualTo("my-bucket");
@@ -52,6 +55,7 @@ class InfluxDockerComposeConnectionDetailsFactoryTest {
 				"INFLUXDB_ADMIN_USER", "admin", "INFLUXDB_ADMIN_PASSWORD", "a", "INFLUXDB_USER", "writer",
 				"INFLUXDB_USER_PASSWORD", "w"));
 		assertThat(details.getApiVersion()).isEqualTo(ApiVersion.V1);
+		assertThat(details.getWriteApiVersion()).isEqualTo(InfluxApiVersion.V1);
 		assertThat(details.getDatabase()).isEqualTo("metrics");
 		assertThat(details.getUsername()).isEqualTo("writer");
 		assertThat(details.getPassword()).isEqualTo("w");
@@ -71,6 +75,7 @@ class InfluxDockerComposeConnectionDetailsFactoryTest {
 	void defaultsToV2WithoutEnvironment() {
 		InfluxConnectionDetails details = details(Map.of());
 		assertThat(details.getApiVersion()).isEqualTo(ApiVersion.V2);
+		assertThat(details.getWriteApiVersion()).isEqualTo(InfluxApiVersion.V2);
 		assertThat(details.getToken()).isNull();
 		assertThat(details.getDatabase()).isNull();
 	}
