@@ -27,8 +27,11 @@ final class EncodedLines {
 
 	int count;
 
-	/** Reused for the effects of handing these lines over. */
-	final Effects effects = new Effects();
+	/**
+	 * Set by the accumulator when handing these lines over gave the dispatcher news: a batch sealed
+	 * or started, lines dropped.
+	 */
+	boolean signal;
 
 	/** Whether a write on this thread is encoding into these lines (a nested write takes others). */
 	boolean inUse;
@@ -39,6 +42,7 @@ final class EncodedLines {
 	void reset() {
 		this.buffer.reset();
 		this.count = 0;
+		this.signal = false;
 	}
 
 	/**
