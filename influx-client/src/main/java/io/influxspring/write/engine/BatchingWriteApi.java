@@ -19,7 +19,6 @@ import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteOptions;
 import io.influxspring.write.WritePrecision;
-import io.influxspring.write.lineprotocol.RecordLines;
 import io.influxspring.write.lineprotocol.TagSet;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -35,8 +34,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @since 0.1.0
  */
 public final class BatchingWriteApi implements WriteApi {
-
-	private static final ThreadLocal<EncodedLines> ENCODED = ThreadLocal.withInitial(EncodedLines::new);
 
 	private final WriteOptions options;
 
@@ -84,7 +81,7 @@ public final class BatchingWriteApi implements WriteApi {
 	public void writeRecord(String record) {
 		EncodedLines lines = start();
 		try {
-			appendRecord(record, lines);
+			lines.appendRecord(record);
 			offer(lines);
 		}
 		finally {
@@ -94,7 +91,7 @@ public final class BatchingWriteApi implements WriteApi {
 
 	@Override
 	public void writeRecords(Iterable<String> records) {
-		writeAll(records, BatchingWriteApi::appendRecord);
+		writeAll(records, (record, lines) -> lines.appendRecord(record));
 	}
 
 	@Override
@@ -340,44 +337,7 @@ public final class BatchingWriteApi implements WriteApi {
 		if (this.accumulator.state() != LineAccumulator.State.OPEN) {
 			throw new IllegalStateException("The WriteApi is closed; it takes no more lines");
 		}
-		EncodedLines lines = ENCODED.get();
-		if (lines.inUse) {
-			lines = new EncodedLines();
-		}
-		lines.inUse = true;
-		lines.reset();
-		lines.buffer.dialect(this.options.lineProtocol());
-		lines.maxLineBytes = this.options.maxBatchBytes();
-		return lines;
-	}
-
-	/**
-	 * Appends the lines of a raw record: a line break outside a quoted string field value ends a line,
-	 * blank lines and comments are left out.
-	 */
-	private static void appendRecord(String record, EncodedLines lines) {
-		if (record.isBlank()) {
-			throw new IllegalArgumentException("A record must not be blank");
-		}
-		int firstLine = lines.count;
-		int firstByte = lines.buffer.size();
-		try {
-			int start = 0;
-			while (start < record.length()) {
-				int end = RecordLines.lineEnd(record, start);
-				int contentEnd = (end > start && record.charAt(end - 1) == '\r') ? end - 1 : end;
-				if (!RecordLines.isBlankOrComment(record, start, contentEnd)) {
-					lines.buffer.appendUtf8(record, start, contentEnd);
-					lines.endLine();
-				}
-				start = end + 1;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			lines.buffer.truncate(firstByte);
-			lines.count = firstLine;
-			throw ex;
-		}
+		return EncodedLines.take(this.options);
 	}
 
 	/** Appends the lines; a line that must wait for room waits once the dispatcher was told. */

@@ -8,7 +8,6 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.influxspring.write.InfluxWriteException;
-import io.influxspring.write.LineBatch;
 import io.influxspring.write.OverflowPolicy;
 import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteOptions;
@@ -60,8 +59,8 @@ final class LineAccumulator {
 
 	LineAccumulator(WriteOptions options) {
 		this.options = options;
-		this.overflow = new Overflow(this, this.ledger, options, this.space);
 		this.open = new BatchBuilder(options.batchSize(), options.maxBatchBytes());
+		this.overflow = new Overflow(this, this.ledger, this.open, options, this.space);
 	}
 
 	State state() {
@@ -157,20 +156,6 @@ final class LineAccumulator {
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	/** Drops the oldest batch not in flight, else the open batch; {@code false} when there is none. */
-	boolean dropOldest() {
-		Batch oldest = this.ledger.batches.removeOldestIdle();
-		if (oldest != null) {
-			this.ledger.drop(oldest, WriteDrop.Reason.OVERFLOW);
-			return true;
-		}
-		if (!this.open.isEmpty()) {
-			this.ledger.drop(this.open, WriteDrop.Reason.OVERFLOW);
-			return true;
-		}
-		return false;
 	}
 
 	/** Drops lines {@code from} (inclusive) to {@code to} (exclusive) of lines offered. */

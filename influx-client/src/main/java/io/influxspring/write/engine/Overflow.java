@@ -3,6 +3,7 @@ package io.influxspring.write.engine;
 import java.util.concurrent.locks.Condition;
 
 import io.influxspring.write.OverflowPolicy;
+import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteOptions;
 import reactor.core.scheduler.Schedulers;
 
@@ -18,14 +19,18 @@ final class Overflow {
 
 	private final BatchLedger ledger;
 
+	private final BatchBuilder open;
+
 	private final WriteOptions options;
 
 	/** Signalled under the lock whenever room may have been made or waiting must end. */
 	private final Condition space;
 
-	Overflow(LineAccumulator accumulator, BatchLedger ledger, WriteOptions options, Condition space) {
+	Overflow(LineAccumulator accumulator, BatchLedger ledger, BatchBuilder open, WriteOptions options,
+			Condition space) {
 		this.accumulator = accumulator;
 		this.ledger = ledger;
+		this.open = open;
 		this.options = options;
 		this.space = space;
 	}
@@ -114,7 +119,7 @@ final class Overflow {
 			lines.count = keepTo;
 			return from;
 		}
-		while (!allFit(lines, from) && this.accumulator.dropOldest()) {
+		while (!allFit(lines, from) && dropOldest()) {
 			// keep dropping
 		}
 		long freeBytes = this.options.bufferMemory() - this.ledger.heldBytes();
@@ -126,6 +131,20 @@ final class Overflow {
 			this.accumulator.dropLines(lines, from, keepFrom);
 		}
 		return keepFrom;
+	}
+
+	/** Drops the oldest batch not in flight, else the open batch; {@code false} when there is none. */
+	private boolean dropOldest() {
+		Batch oldest = this.ledger.batches.removeOldestIdle();
+		if (oldest != null) {
+			this.ledger.drop(oldest, WriteDrop.Reason.OVERFLOW);
+			return true;
+		}
+		if (!this.open.isEmpty()) {
+			this.ledger.drop(this.open, WriteDrop.Reason.OVERFLOW);
+			return true;
+		}
+		return false;
 	}
 
 	/** Lines held beyond {@code buffer-limit}, at most {@code max}. */
