@@ -5,17 +5,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
 import io.influxspring.mapping.MeasurementMapper;
 import io.influxspring.write.Point;
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.WriteClock;
-import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteOptions;
 import io.influxspring.write.WritePrecision;
@@ -49,7 +44,7 @@ public final class BatchingWriteApi implements WriteApi {
 
 	private final @Nullable WriteClock clock;
 
-	private final CountDownLatch terminated = new CountDownLatch(1);
+	private final WriterLifecycle lifecycle;
 
 	private volatile TagSet defaultTags;
 
@@ -66,6 +61,7 @@ public final class BatchingWriteApi implements WriteApi {
 		this.defaultTags = TagSet.of(builder.defaultTags, this.options.lineProtocol());
 		this.dispatcher = new Dispatcher(this.accumulator, this.sender, this.listeners, this.options, builder.path,
 				builder.threadName);
+		this.lifecycle = new WriterLifecycle(this.accumulator, this.dispatcher, this.options);
 		this.dispatcher.start();
 	}
 
@@ -226,9 +222,7 @@ public final class BatchingWriteApi implements WriteApi {
 
 	@Override
 	public CompletableFuture<Void> flush(boolean withRetryBuffer) {
-		CompletableFuture<Void> future = this.accumulator.flush(withRetryBuffer, System.nanoTime());
-		this.dispatcher.wakeUp();
-		return future;
+		return this.lifecycle.flush(withRetryBuffer);
 	}
 
 	/**
@@ -238,19 +232,7 @@ public final class BatchingWriteApi implements WriteApi {
 	 * @since 0.1.0
 	 */
 	public void suspend() {
-		if (this.accumulator.state() != LineAccumulator.State.OPEN || this.accumulator.isSuspended()) {
-			return;
-		}
-		try {
-			flush(true).get(this.options.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			// what could not be delivered is kept, and sent after resume()
-		}
-		this.accumulator.suspend(true);
+		this.lifecycle.suspend();
 	}
 
 	/**
@@ -258,8 +240,7 @@ public final class BatchingWriteApi implements WriteApi {
 	 * @since 0.1.0
 	 */
 	public void resume() {
-		this.accumulator.suspend(false);
-		this.dispatcher.wakeUp();
+		this.lifecycle.resume();
 	}
 
 	/**
@@ -274,48 +255,12 @@ public final class BatchingWriteApi implements WriteApi {
 
 	@Override
 	public void close() {
-		boolean suspended = this.accumulator.isSuspended();
-		CompletableFuture<Void> everything = this.accumulator.beginClose(System.nanoTime());
-		if (everything == null) {
-			awaitTermination();
-			return;
-		}
-		this.dispatcher.wakeUp();
-		if (!suspended && !this.dispatcher.isCurrentThread()) {
-			try {
-				everything.get(this.options.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				// what is left is reported below
-			}
-		}
-		this.accumulator.finish(WriteDrop.Reason.CLOSED);
-		this.dispatcher.stop(true);
-		this.terminated.countDown();
-	}
-
-	/** Lets a second caller of {@code close()} return only once the first has finished. */
-	private void awaitTermination() {
-		if (this.dispatcher.isCurrentThread()) {
-			return;
-		}
-		try {
-			this.terminated.await(this.options.closeTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.lifecycle.close();
 	}
 
 	@Override
 	public int dispose() {
-		int discarded = this.accumulator.finish(WriteDrop.Reason.DISPOSED);
-		this.dispatcher.stop(false);
-		this.terminated.countDown();
-		return discarded;
+		return this.lifecycle.dispose();
 	}
 
 	@Override
