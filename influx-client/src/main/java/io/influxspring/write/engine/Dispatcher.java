@@ -48,7 +48,8 @@ final class Dispatcher implements Runnable {
 
 	private final long flushIntervalNanos;
 
-	private final long jitterNanos;
+	/** The exclusive bound of the flush jitter: 1 for none. */
+	private final long jitterBound;
 
 	private final WriterThread thread;
 
@@ -70,7 +71,8 @@ final class Dispatcher implements Runnable {
 		this.listeners = listeners;
 		this.retryPolicy = new RetryPolicy(options);
 		this.flushIntervalNanos = RetryPolicy.nanos(options.flushInterval());
-		this.jitterNanos = RetryPolicy.nanos(options.jitter());
+		long jitter = RetryPolicy.nanos(options.jitter());
+		this.jitterBound = (jitter < Long.MAX_VALUE) ? jitter + 1 : jitter;
 		this.path = path;
 		this.thread = new WriterThread(threadName, this);
 	}
@@ -146,9 +148,7 @@ final class Dispatcher implements Runnable {
 			complete(completion.batch(), completion.outcome(), System.nanoTime());
 		}
 		long now = System.nanoTime();
-		long linger = this.flushIntervalNanos
-				+ ((this.jitterNanos > 0) ? ThreadLocalRandom.current().nextLong(this.jitterNanos + 1) : 0);
-		long flushDelay = this.accumulator.sealIfDue(now, linger);
+		long flushDelay = this.accumulator.sealIfDue(now, linger());
 		String currentPath = this.path;
 		for (Batch batch : this.accumulator.drain(now)) {
 			send(batch, currentPath);
@@ -159,6 +159,15 @@ final class Dispatcher implements Runnable {
 			return retryDelay;
 		}
 		return flushDelay;
+	}
+
+	/** How long a new open batch may stay open: the flush interval plus a random jitter, saturated. */
+	private long linger() {
+		if (this.jitterBound == 1) {
+			return this.flushIntervalNanos;
+		}
+		long linger = this.flushIntervalNanos + ThreadLocalRandom.current().nextLong(this.jitterBound);
+		return (linger < 0) ? Long.MAX_VALUE : linger;
 	}
 
 	private void send(Batch batch, String path) {
