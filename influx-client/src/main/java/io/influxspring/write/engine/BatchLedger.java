@@ -58,8 +58,8 @@ final class BatchLedger {
 	}
 
 	/**
-	 * Settles a batch in flight (what may throw comes before any change): {@code written} lines written and the others failed, {@code expired}
-	 * when out of retries.
+	 * Settles a batch in flight: {@code written} lines written and the others failed, {@code expired}
+	 * when out of retries. What may throw comes before any change.
 	 * @param request whether to count the request's outcome ({@code error} is the request's)
 	 */
 	void settle(Batch batch, int written, boolean expired, @Nullable InfluxWriteException error, boolean request) {

@@ -19,6 +19,7 @@ import io.influxspring.write.WriteRetry;
 import io.influxspring.write.WriteSuccess;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
 /**
@@ -205,54 +206,60 @@ final class Dispatcher implements Runnable {
 		catch (Throwable ex) {
 			heard = failAfterFault(batch, ex);
 		}
-		deliver(() -> this.listeners.response(response));
-		deliver(heard);
+		if (heard != null) {
+			deliver(() -> this.listeners.response(response));
+			deliver(heard);
+		}
 	}
 
-	/** Settles a landed batch by its outcome; returns what the listeners are to hear. */
-	private Runnable settle(Batch batch, SendOutcome outcome, long now) {
+	/**
+	 * Settles a landed batch by its outcome; returns what the listeners are to hear besides the
+	 * response, or {@code null} when the batch was dropped meanwhile.
+	 */
+	private @Nullable Runnable settle(Batch batch, SendOutcome outcome, long now) {
 		InfluxWriteException error = outcome.error();
 		if (error == null) {
 			WriteSuccess event = new WriteSuccess(batch.view(), batch.attempts, outcome.statusCode());
-			this.accumulator.settle(batch, Settlement.WRITTEN, batch.lineCount, null, 0);
-			return () -> this.listeners.success(event);
+			return this.accumulator.settle(batch, Settlement.WRITTEN, batch.lineCount, null, 0)
+					? () -> this.listeners.success(event) : null;
 		}
 		if (outcome.isPartial()) {
 			return settlePartially(batch, outcome, error);
 		}
 		if (outcome.isTooLarge() && batch.lineCount > 1) {
-			this.accumulator.settle(batch, Settlement.SPLIT, 0, error, 0);
-			return NOTHING;
+			return this.accumulator.settle(batch, Settlement.SPLIT, 0, error, 0) ? NOTHING : null;
 		}
 		Duration delay = (error.isRetryable() && this.accumulator.state() != LineAccumulator.State.CLOSED)
 				? this.retryPolicy.nextDelay(batch.attempts, now - batch.firstAttemptNanos, outcome.retryAfter())
 				: null;
 		if (delay != null) {
 			WriteRetry event = new WriteRetry(batch.view(), batch.attempts, delay, error);
-			this.accumulator.settle(batch, Settlement.RETRY, 0, error, RetryPolicy.saturatedAdd(now, delay));
-			return () -> this.listeners.retry(event);
+			return this.accumulator.settle(batch, Settlement.RETRY, 0, error, RetryPolicy.saturatedAdd(now, delay))
+					? () -> this.listeners.retry(event) : null;
 		}
 		WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
-		this.accumulator.settle(batch, error.isRetryable() ? Settlement.EXPIRED : Settlement.FAILED, 0, error, 0);
-		return () -> this.listeners.failure(event);
+		Settlement settlement = error.isRetryable() ? Settlement.EXPIRED : Settlement.FAILED;
+		return this.accumulator.settle(batch, settlement, 0, error, 0) ? () -> this.listeners.failure(event) : null;
 	}
 
 	/**
 	 * Splits a partial write: the lines refused fail, the others are written; when the server named
 	 * no line, the counts follow its numbers and the failure carries every line of the batch.
 	 */
-	private Runnable settlePartially(Batch batch, SendOutcome outcome, InfluxWriteException error) {
+	private @Nullable Runnable settlePartially(Batch batch, SendOutcome outcome, InfluxWriteException error) {
 		PartialWrite partial = Objects.requireNonNull(outcome.partial());
 		int refusedCount = Math.min(batch.lineCount, partial.refusedCount());
 		BitSet refused = partial.refused();
 		if (refused == null) {
 			WriteFailure failure = new WriteFailure(batch.view(), batch.attempts, error, refusedCount);
-			this.accumulator.settle(batch, Settlement.WRITTEN, batch.lineCount - refusedCount, error, 0);
-			return () -> this.listeners.failure(failure);
+			return this.accumulator.settle(batch, Settlement.WRITTEN, batch.lineCount - refusedCount, error, 0)
+					? () -> this.listeners.failure(failure) : null;
 		}
 		WriteSuccess success = new WriteSuccess(batch.lines(refused, false), batch.attempts, outcome.statusCode());
 		WriteFailure failure = new WriteFailure(batch.lines(refused, true), batch.attempts, error);
-		this.accumulator.settle(batch, Settlement.WRITTEN, batch.lineCount - refusedCount, error, 0);
+		if (!this.accumulator.settle(batch, Settlement.WRITTEN, batch.lineCount - refusedCount, error, 0)) {
+			return null;
+		}
 		return () -> {
 			if (success.lines().size() > 0) {
 				this.listeners.success(success);
@@ -262,15 +269,15 @@ final class Dispatcher implements Runnable {
 	}
 
 	/** Fails a batch whose outcome could not be recorded; its failure is logged with the fault's stack. */
-	private Runnable failAfterFault(Batch batch, Throwable fault) {
+	private @Nullable Runnable failAfterFault(Batch batch, Throwable fault) {
 		if (!this.accumulator.isUnsettled(batch)) {
 			return NOTHING;
 		}
 		InfluxWriteException error = new InfluxWriteException(
 				"Recording the outcome of a request failed: " + fault.getClass().getName(), 0, false, fault);
 		WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
-		this.accumulator.settle(batch, Settlement.AFTER_FAULT, 0, error, 0);
-		return () -> this.listeners.failure(event);
+		return this.accumulator.settle(batch, Settlement.AFTER_FAULT, 0, error, 0)
+				? () -> this.listeners.failure(event) : null;
 	}
 
 	/** Tells the listeners of lines dropped, then completes the flush futures whose lines are all settled. */

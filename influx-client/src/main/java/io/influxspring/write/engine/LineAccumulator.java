@@ -284,10 +284,15 @@ final class LineAccumulator {
 	 * Settles a landed batch: where it goes ({@link Settlement#SPLIT} in two halves queued first,
 	 * {@link Settlement#RETRY} at {@code dueNanos}) or how its lines end: {@code written} of them
 	 * written, the others failed ({@link Settlement#EXPIRED} when out of retries).
+	 * @return {@code false} when the batch was dropped since it landed (by close or dispose)
 	 */
-	void settle(Batch batch, Settlement settlement, int written, @Nullable InfluxWriteException error, long dueNanos) {
+	boolean settle(Batch batch, Settlement settlement, int written, @Nullable InfluxWriteException error,
+			long dueNanos) {
 		this.lock.lock();
 		try {
+			if (batch.resolved || !this.ledger.batches.isInFlight(batch)) {
+				return false;
+			}
 			switch (settlement) {
 				case SPLIT -> this.ledger.split(batch, Objects.requireNonNull(error));
 				case RETRY -> this.ledger.retryAt(batch, Objects.requireNonNull(error), dueNanos);
@@ -295,6 +300,7 @@ final class LineAccumulator {
 				default -> this.ledger.settle(batch, written, settlement == Settlement.EXPIRED, error, true);
 			}
 			this.space.signalAll();
+			return true;
 		}
 		finally {
 			this.lock.unlock();

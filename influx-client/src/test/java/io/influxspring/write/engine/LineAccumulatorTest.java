@@ -256,6 +256,19 @@ class LineAccumulatorTest {
 		assertThat(this.accumulator.finish(WriteDrop.Reason.DISPOSED)).isZero();
 	}
 
+	@Test
+	void aBatchDroppedBetweenItsResponseAndItsSettlementIsNotSettledAgain() {
+		use((o) -> o.batchSize(1));
+		append("m v=0i");
+		Batch batch = this.accumulator.drain(T0).get(0);
+		assertThat(this.accumulator.land(batch, false)).isTrue();
+		assertThat(this.accumulator.finish(WriteDrop.Reason.DISPOSED)).isEqualTo(1);
+		assertThat(this.accumulator.settle(batch, Settlement.WRITTEN, 1, null, 0)).isFalse();
+		WriteStatistics stats = assertAccounted();
+		assertThat(stats.written()).isZero();
+		assertThat(stats.droppedDisposed()).isEqualTo(1);
+	}
+
 	private void use(UnaryOperator<WriteOptions.Builder> options) {
 		this.accumulator = new LineAccumulator(options.apply(WriteOptions.builder()).build());
 	}
