@@ -5,23 +5,15 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 import io.influxspring.mapping.MeasurementMapper;
 import io.influxspring.write.Point;
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.WriteClock;
-import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteOptions;
 import io.influxspring.write.WritePrecision;
-import io.influxspring.write.lineprotocol.RecordLines;
 import io.influxspring.write.lineprotocol.TagSet;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -29,56 +21,48 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The {@link WriteApi}: callers encode into a per-thread buffer and hand whole lines to the
- * {@link LineStore} under a short lock; one writer thread per instance runs timers, sends batches
- * through the {@link BatchSender} and calls listeners. Build one with {@link #builder(WebClient, String)}.
+ * The {@link WriteApi}: callers encode into a per-thread buffer and append whole lines to the
+ * {@link LineAccumulator} under a short lock; on one writer thread per instance, a
+ * {@link Dispatcher} seals, sends and settles batches and calls listeners. Build one with
+ * {@link #builder(WebClient, String)}.
+ *
+ * @since 0.1.0
  */
-public class BatchingWriteApi implements WriteApi {
-
-	private static final ThreadLocal<EncodedLines> ENCODED = ThreadLocal.withInitial(EncodedLines::new);
+public final class BatchingWriteApi implements WriteApi {
 
 	private final WriteOptions options;
 
 	private final WriteListeners listeners;
 
-	private final LineStore store;
+	private final LineAccumulator accumulator;
 
 	private final BatchSender sender;
+
+	private final Dispatcher dispatcher;
 
 	private final MeasurementMapper mapper;
 
 	private final @Nullable WriteClock clock;
 
-	private final WriterThread writer;
-
-	private final AtomicBoolean dispatchRequested = new AtomicBoolean();
-
-	private final Object retryTimerLock = new Object();
-
-	/** Whether a retry timer is pending, and when it fires ({@code System.nanoTime()}). */
-	private boolean retryTimerSet;
-
-	private long retryTimerDue;
-
-	private final CountDownLatch terminated = new CountDownLatch(1);
-
-	private volatile String path;
+	private final WriterLifecycle lifecycle;
 
 	private volatile TagSet defaultTags;
 
-	protected BatchingWriteApi(BatchingWriteApiBuilder builder) {
+	BatchingWriteApi(BatchingWriteApiBuilder builder) {
 		this.options = builder.options;
 		this.listeners = new WriteListeners();
 		builder.listeners.forEach(this.listeners::add);
-		this.writer = new WriterThread(builder.threadName);
-		this.store = new LineStore(this.options, this.listeners, this::requestDispatch);
+		this.accumulator = new LineAccumulator(this.options);
 		this.sender = new BatchSender(builder.webClient, builder.baseUrl, builder.authorization,
 				this.options.gzipThreshold(), this.options.requestTimeout());
+		this.sender.checkPath(builder.path);
 		this.mapper = builder.mapper;
 		this.clock = this.options.clientTimestamps() ? WriteClock.of(builder.clock, this.options.precision()) : null;
-		this.sender.checkPath(builder.path);
-		this.path = builder.path;
 		this.defaultTags = TagSet.of(builder.defaultTags, this.options.lineProtocol());
+		this.dispatcher = new Dispatcher(this.accumulator, this.sender, this.listeners, this.options, builder.path,
+				builder.threadName);
+		this.lifecycle = new WriterLifecycle(this.accumulator, this.dispatcher, this.options);
+		this.dispatcher.start();
 	}
 
 	/**
@@ -93,7 +77,7 @@ public class BatchingWriteApi implements WriteApi {
 	public void writeRecord(String record) {
 		EncodedLines lines = start();
 		try {
-			appendRecord(record, lines);
+			lines.appendRecord(record);
 			offer(lines);
 		}
 		finally {
@@ -103,7 +87,7 @@ public class BatchingWriteApi implements WriteApi {
 
 	@Override
 	public void writeRecords(Iterable<String> records) {
-		writeAll(records, BatchingWriteApi::appendRecord);
+		writeAll(records, (record, lines) -> lines.appendRecord(record));
 	}
 
 	@Override
@@ -210,7 +194,7 @@ public class BatchingWriteApi implements WriteApi {
 
 	/** A consistent snapshot of this writer's line counts. */
 	public WriteStatistics getStatistics() {
-		return this.store.statistics();
+		return this.accumulator.statistics();
 	}
 
 	/** The options this writer was built with. */
@@ -238,10 +222,7 @@ public class BatchingWriteApi implements WriteApi {
 
 	@Override
 	public CompletableFuture<Void> flush(boolean withRetryBuffer) {
-		Effects effects = new Effects();
-		CompletableFuture<Void> future = this.store.flush(withRetryBuffer, System.nanoTime(), effects);
-		apply(effects);
-		return future;
+		return this.lifecycle.flush(withRetryBuffer);
 	}
 
 	/**
@@ -251,19 +232,7 @@ public class BatchingWriteApi implements WriteApi {
 	 * @since 0.1.0
 	 */
 	public void suspend() {
-		if (this.store.state() != LineStore.State.OPEN || this.store.isSuspended()) {
-			return;
-		}
-		try {
-			flush(true).get(this.options.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			// what could not be delivered is kept, and sent after resume()
-		}
-		this.store.suspend(true);
+		this.lifecycle.suspend();
 	}
 
 	/**
@@ -271,8 +240,7 @@ public class BatchingWriteApi implements WriteApi {
 	 * @since 0.1.0
 	 */
 	public void resume() {
-		this.store.suspend(false);
-		requestDispatch();
+		this.lifecycle.resume();
 	}
 
 	/**
@@ -287,56 +255,17 @@ public class BatchingWriteApi implements WriteApi {
 
 	@Override
 	public void close() {
-		Effects effects = new Effects();
-		boolean suspended = this.store.isSuspended();
-		CompletableFuture<Void> everything = this.store.beginClose(System.nanoTime(), effects);
-		if (everything == null) {
-			awaitTermination();
-			return;
-		}
-		apply(effects);
-		if (!suspended && !this.writer.isCurrentThread()) {
-			try {
-				everything.get(this.options.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				// what is left is reported below
-			}
-		}
-		Effects last = new Effects();
-		this.store.finish(WriteDrop.Reason.CLOSED, last);
-		this.writer.shutdown(last.takeCallbacks(), !this.writer.isCurrentThread());
-		this.terminated.countDown();
-	}
-
-	/** Lets a second caller of {@code close()} return only once the first has finished. */
-	private void awaitTermination() {
-		if (this.writer.isCurrentThread()) {
-			return;
-		}
-		try {
-			this.terminated.await(this.options.closeTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.lifecycle.close();
 	}
 
 	@Override
 	public int dispose() {
-		Effects last = new Effects();
-		int discarded = this.store.finish(WriteDrop.Reason.DISPOSED, last);
-		this.writer.shutdown(last.takeCallbacks(), false);
-		this.terminated.countDown();
-		return discarded;
+		return this.lifecycle.dispose();
 	}
 
 	@Override
 	public String getPath() {
-		return this.path;
+		return this.dispatcher.path();
 	}
 
 	/**
@@ -346,141 +275,34 @@ public class BatchingWriteApi implements WriteApi {
 	@Override
 	public void setPath(String path) {
 		this.sender.checkPath(path);
-		this.path = path;
+		this.dispatcher.path(path);
 	}
 
 	private EncodedLines start() {
-		if (this.store.state() != LineStore.State.OPEN) {
+		if (this.accumulator.state() != LineAccumulator.State.OPEN) {
 			throw new IllegalStateException("The WriteApi is closed; it takes no more lines");
 		}
-		EncodedLines lines = ENCODED.get();
-		if (lines.inUse) {
-			lines = new EncodedLines();
-		}
-		lines.inUse = true;
-		lines.reset();
-		lines.buffer.dialect(this.options.lineProtocol());
-		lines.maxLineBytes = this.options.maxBatchBytes();
-		return lines;
+		return EncodedLines.take(this.options);
 	}
 
-	/**
-	 * Appends the lines of a raw record: a line break outside a quoted string field value ends a line,
-	 * blank lines and comments are left out.
-	 */
-	private static void appendRecord(String record, EncodedLines lines) {
-		if (record.isBlank()) {
-			throw new IllegalArgumentException("A record must not be blank");
-		}
-		int firstLine = lines.count;
-		int firstByte = lines.buffer.size();
-		try {
-			int start = 0;
-			while (start < record.length()) {
-				int end = RecordLines.lineEnd(record, start);
-				int contentEnd = (end > start && record.charAt(end - 1) == '\r') ? end - 1 : end;
-				if (!RecordLines.isBlankOrComment(record, start, contentEnd)) {
-					lines.buffer.appendUtf8(record, start, contentEnd);
-					lines.endLine();
-				}
-				start = end + 1;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			lines.buffer.truncate(firstByte);
-			lines.count = firstLine;
-			throw ex;
-		}
-	}
-
+	/** Appends the lines; a line that must wait for room waits once the dispatcher was told. */
 	private void offer(EncodedLines lines) {
 		if (lines.count > 0) {
-			Effects effects = lines.effects;
-			effects.reset();
-			this.store.offer(lines, effects);
-			apply(effects);
-		}
-	}
-
-	private void apply(Effects effects) {
-		long generation = effects.flushTimerGeneration;
-		if (generation >= 0) {
-			long delay = this.options.flushInterval().toNanos();
-			long jitter = this.options.jitter().toNanos();
-			if (jitter > 0) {
-				delay += ThreadLocalRandom.current().nextLong(jitter + 1);
+			lines.signal = false;
+			int next = this.accumulator.append(lines);
+			while (next < lines.count) {
+				this.dispatcher.wakeUp();
+				next = this.accumulator.awaitRoom(lines, next);
 			}
-			this.writer.schedule(() -> sealByTimer(generation), delay);
-		}
-		if (effects.retryTimerNanos >= 0) {
-			scheduleRetryTimer(effects.retryTimerNanos);
-		}
-		if (effects.hasCallbacks()) {
-			this.writer.execute(effects.takeCallbacks());
-		}
-		if (effects.dispatch) {
-			requestDispatch();
-		}
-	}
-
-	/** Starts a retry timer unless one already fires at or before that time. */
-	private void scheduleRetryTimer(long delayNanos) {
-		long due = System.nanoTime() + delayNanos;
-		synchronized (this.retryTimerLock) {
-			if (this.retryTimerSet && due - this.retryTimerDue >= 0) {
-				return;
-			}
-			this.retryTimerSet = true;
-			this.retryTimerDue = due;
-		}
-		this.writer.schedule(() -> {
-			synchronized (this.retryTimerLock) {
-				if (this.retryTimerDue == due) {
-					this.retryTimerSet = false;
-				}
-			}
-			requestDispatch();
-		}, delayNanos);
-	}
-
-	private void sealByTimer(long generation) {
-		Effects effects = new Effects();
-		this.store.sealIfGeneration(generation, effects);
-		apply(effects);
-	}
-
-	private void requestDispatch() {
-		if (this.dispatchRequested.compareAndSet(false, true)) {
-			this.writer.execute(this::dispatch);
-		}
-	}
-
-	private void dispatch() {
-		this.dispatchRequested.set(false);
-		Effects effects = new Effects();
-		String currentPath = this.path;
-		for (Batch batch : this.store.takeReady(System.nanoTime(), effects)) {
-			try {
-				this.store.attach(batch, this.sender.send(batch, currentPath)
-					.subscribe((outcome) -> this.writer.execute(() -> complete(batch, outcome)),
-							(error) -> this.writer.execute(() -> complete(batch, this.sender.failed(error)))));
-			}
-			catch (Throwable ex) {
-				complete(batch, this.sender.failed(ex));
+			if (lines.signal) {
+				this.dispatcher.wakeUp();
 			}
 		}
-		apply(effects);
-	}
-
-	private void complete(Batch batch, SendOutcome outcome) {
-		Effects effects = new Effects();
-		this.store.complete(batch, outcome, System.nanoTime(), effects);
-		apply(effects);
 	}
 
 	@Override
 	public String toString() {
-		return "BatchingWriteApi[" + this.sender.baseUrl() + this.path + "]";
+		return "BatchingWriteApi[" + this.sender.baseUrl() + this.dispatcher.path() + "]";
 	}
 
 }

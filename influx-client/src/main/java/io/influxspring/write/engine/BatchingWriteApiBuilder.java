@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Builds a {@link BatchingWriteApi}; see {@link BatchingWriteApi#builder(WebClient, String)}. */
+/**
+ * Builds a {@link BatchingWriteApi}; see {@link BatchingWriteApi#builder(WebClient, String)}.
+ *
+ * @since 0.1.0
+ */
 public final class BatchingWriteApiBuilder {
 
 	final WebClient webClient;

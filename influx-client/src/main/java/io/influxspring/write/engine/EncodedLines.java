@@ -3,7 +3,9 @@ package io.influxspring.write.engine;
 import java.util.Arrays;
 
 import io.influxspring.write.LineBatch;
+import io.influxspring.write.WriteOptions;
 import io.influxspring.write.lineprotocol.LineProtocolBuffer;
+import io.influxspring.write.lineprotocol.RecordLines;
 
 /**
  * Lines a caller has encoded but not yet handed to the writer: one reusable instance per thread,
@@ -21,14 +23,19 @@ final class EncodedLines {
 
 	private static final int RETAINED_LINES = 4 * CHUNK_LINES;
 
+	private static final ThreadLocal<EncodedLines> CURRENT = ThreadLocal.withInitial(EncodedLines::new);
+
 	final LineProtocolBuffer buffer = new LineProtocolBuffer(4096);
 
 	int[] lineEnds = new int[64];
 
 	int count;
 
-	/** Reused for the effects of handing these lines over. */
-	final Effects effects = new Effects();
+	/**
+	 * Set by the accumulator when handing these lines over gave the dispatcher news: a batch sealed
+	 * or started, lines dropped.
+	 */
+	boolean signal;
 
 	/** Whether a write on this thread is encoding into these lines (a nested write takes others). */
 	boolean inUse;
@@ -36,9 +43,26 @@ final class EncodedLines {
 	/** The longest line a request can carry ({@code max-batch-bytes}); a longer one is refused. */
 	int maxLineBytes = Integer.MAX_VALUE;
 
+	/**
+	 * The current thread's lines, emptied and set up for a write under {@code options}; new lines
+	 * for a write nested in another on the same thread. Give them back with {@link #release()}.
+	 */
+	static EncodedLines take(WriteOptions options) {
+		EncodedLines lines = CURRENT.get();
+		if (lines.inUse) {
+			lines = new EncodedLines();
+		}
+		lines.inUse = true;
+		lines.reset();
+		lines.buffer.dialect(options.lineProtocol());
+		lines.maxLineBytes = options.maxBatchBytes();
+		return lines;
+	}
+
 	void reset() {
 		this.buffer.reset();
 		this.count = 0;
+		this.signal = false;
 	}
 
 	/**
@@ -58,6 +82,35 @@ final class EncodedLines {
 			this.lineEnds = Arrays.copyOf(this.lineEnds, this.count * 2);
 		}
 		this.lineEnds[this.count++] = this.buffer.size();
+	}
+
+	/**
+	 * Appends the lines of a raw record: a line break outside a quoted string field value ends a line,
+	 * blank lines and comments are left out. On a failure none of its lines are kept.
+	 */
+	void appendRecord(String record) {
+		if (record.isBlank()) {
+			throw new IllegalArgumentException("A record must not be blank");
+		}
+		int firstLine = this.count;
+		int firstByte = this.buffer.size();
+		try {
+			int start = 0;
+			while (start < record.length()) {
+				int end = RecordLines.lineEnd(record, start);
+				int contentEnd = (end > start && record.charAt(end - 1) == '\r') ? end - 1 : end;
+				if (!RecordLines.isBlankOrComment(record, start, contentEnd)) {
+					this.buffer.appendUtf8(record, start, contentEnd);
+					endLine();
+				}
+				start = end + 1;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			this.buffer.truncate(firstByte);
+			this.count = firstLine;
+			throw ex;
+		}
 	}
 
 	/** Ends a write: lets a nested write have these lines again, and gives back what a large item grew. */

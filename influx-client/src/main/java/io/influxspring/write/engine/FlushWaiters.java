@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Pending {@code flush()} futures. Each waits for the batches that were unresolved when it was
- * created (those with a sequence up to its own); guarded by the writer's lock. Completions are
- * handed back as {@code Runnable}s to run after the lock is released (see {@link Effects}), so that
- * future callbacks never run under it.
+ * created (those with a sequence up to its own); guarded by the accumulator's lock. Completions are
+ * handed over as {@code Runnable}s that the {@link Dispatcher} runs after the lock is released (see
+ * {@link Notices}), so that future callbacks never run under it.
  */
 final class FlushWaiters {
 

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The running totals that account for every line a writer was offered; guarded by the writer's
- * lock, like the rest of the {@link LineStore}.
+ * lock, like the rest of the {@link LineAccumulator}.
  */
 final class LineCounts {
 

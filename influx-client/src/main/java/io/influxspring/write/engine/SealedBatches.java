@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where sealed batches wait: queued for their first attempt, in flight, or waiting for a retry
  * with a due time. Not thread-safe: guarded by the writer's lock, like the rest of the
- * {@link LineStore}.
+ * {@link LineAccumulator}.
  */
 final class SealedBatches {
 

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param failingSince when requests started failing without a success since, or {@code null}
  * @param bufferedBytes bytes of line protocol of the {@code buffered} lines held in batches (not
  * those a caller waiting for room still holds)
+ * @since 0.1.0
  */
 public record WriteStatistics(long offered, long written, long failed, long dropped, long buffered, long retrying,
 		int inFlightRequests, long retries, long rejected, long expired, long droppedOverflow, long droppedClosed,

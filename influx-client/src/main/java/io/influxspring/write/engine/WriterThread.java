@@ -1,82 +1,40 @@
 package io.influxspring.write.engine;
 
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
-/**
- * The one thread of a writer: runs flush and retry timers, dispatches requests, handles their
- * outcomes and calls listeners, in order. Delayed tasks are discarded on shutdown.
- */
+/** The one thread of a writer, a daemon that runs its {@link Dispatcher}'s loop. */
 final class WriterThread {
-
-	private static final Log logger = LogFactory.getLog(WriterThread.class);
 
 	private static final AtomicInteger COUNT = new AtomicInteger();
 
-	private final ScheduledThreadPoolExecutor executor;
+	private final Thread thread;
 
-	private volatile Thread thread;
+	WriterThread(String name, Runnable loop) {
+		this.thread = new Worker(loop, name + "-" + COUNT.incrementAndGet());
+		this.thread.setDaemon(true);
+	}
 
-	WriterThread(String name) {
-		String threadName = name + "-" + COUNT.incrementAndGet();
-		this.executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-			Thread created = new Worker(runnable, threadName);
-			created.setDaemon(true);
-			this.thread = created;
-			return created;
-		});
-		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		this.executor.setRemoveOnCancelPolicy(true);
+	void start() {
+		this.thread.start();
 	}
 
 	boolean isCurrentThread() {
 		return Thread.currentThread() == this.thread;
 	}
 
-	/** Runs the task on the writer thread, or on the caller's once the writer thread has stopped. */
-	void execute(Runnable task) {
-		try {
-			this.executor.execute(() -> run(task));
-		}
-		catch (RejectedExecutionException ex) {
-			run(task);
-		}
+	/** Ends a park of the thread, or the next one. */
+	void unpark() {
+		LockSupport.unpark(this.thread);
 	}
 
-	void schedule(Runnable task, long delayNanos) {
+	/** Waits at most {@code millis} for the thread to end. */
+	void join(long millis) {
 		try {
-			this.executor.schedule(() -> run(task), delayNanos, TimeUnit.NANOSECONDS);
+			this.thread.join(millis);
 		}
-		catch (RejectedExecutionException ex) {
-			// shut down: timers no longer matter
-		}
-	}
-
-	/** Runs {@code last}, then stops; waits a little for it when {@code await} is set. */
-	void shutdown(Runnable last, boolean await) {
-		execute(last);
-		this.executor.shutdown();
-		if (await) {
-			try {
-				this.executor.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	private static void run(Runnable task) {
-		try {
-			task.run();
-		}
-		catch (Throwable ex) {
-			logger.error("Unexpected failure in the InfluxDB writer thread", ex);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

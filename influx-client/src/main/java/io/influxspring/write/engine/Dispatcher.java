@@ -1,0 +1,310 @@
+package io.influxspring.write.engine;
+
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import io.influxspring.write.InfluxWriteException;
+import io.influxspring.write.WriteDrop;
+import io.influxspring.write.WriteFailure;
+import io.influxspring.write.WriteOptions;
+import io.influxspring.write.WriteResponse;
+import io.influxspring.write.WriteRetry;
+import io.influxspring.write.WriteSuccess;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+
+/**
+ * The loop on a writer's thread, after Kafka's {@code Sender}: it seals open batches at their
+ * deadline, sends what the {@link LineAccumulator} has ready, decides every outcome (written,
+ * partial write, split, retry, failure), tells the listeners and completes flush futures; then it
+ * sleeps until the next flush deadline, the next due retry, or a {@link #wakeUp() signal}.
+ * Responses arrive on Reactor's threads and are only queued there.
+ */
+final class Dispatcher implements Runnable {
+
+	private static final Log logger = LogFactory.getLog(Dispatcher.class);
+
+	/** How long the loop pauses after an unexpected fault, so that a persistent one does not spin. */
+	private static final long FAULT_PAUSE_NANOS = 10_000_000L;
+
+	private static final Runnable NOTHING = () -> {
+	};
+
+	private final LineAccumulator accumulator;
+
+	private final BatchSender sender;
+
+	private final WriteListeners listeners;
+
+	private final RetryPolicy retryPolicy;
+
+	private final long flushIntervalNanos;
+
+	/** The exclusive bound of the flush jitter: 1 for none. */
+	private final long jitterBound;
+
+	private final WriterThread thread;
+
+	private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean signalled = new AtomicBoolean();
+
+	/** Notices taken from the accumulator, delivered by the loop. */
+	private final Notices notices = new Notices();
+
+	private volatile String path;
+
+	private volatile boolean stopping;
+
+	Dispatcher(LineAccumulator accumulator, BatchSender sender, WriteListeners listeners, WriteOptions options,
+			String path, String threadName) {
+		this.accumulator = accumulator;
+		this.sender = sender;
+		this.listeners = listeners;
+		this.retryPolicy = new RetryPolicy(options);
+		this.flushIntervalNanos = RetryPolicy.nanos(options.flushInterval());
+		long jitter = RetryPolicy.nanos(options.jitter());
+		this.jitterBound = (jitter < Long.MAX_VALUE) ? jitter + 1 : jitter;
+		this.path = path;
+		this.thread = new WriterThread(threadName, this);
+	}
+
+	void start() {
+		this.thread.start();
+	}
+
+	String path() {
+		return this.path;
+	}
+
+	void path(String path) {
+		this.path = path;
+	}
+
+	boolean isCurrentThread() {
+		return this.thread.isCurrentThread();
+	}
+
+	/** Makes the loop run again soon; never blocks. */
+	void wakeUp() {
+		if (!this.signalled.get() && !this.signalled.getAndSet(true)) {
+			this.thread.unpark();
+		}
+	}
+
+	/** Ends the loop once it has delivered what is left; waits a little for that when {@code await} is set. */
+	void stop(boolean await) {
+		this.stopping = true;
+		wakeUp();
+		if (await && !isCurrentThread()) {
+			this.thread.join(5_000);
+		}
+	}
+
+	@Override
+	public void run() {
+		while (true) {
+			Thread.interrupted();
+			this.signalled.set(false);
+			boolean last = this.stopping;
+			long sleep;
+			try {
+				sleep = runOnce();
+			}
+			catch (Throwable ex) {
+				logger.error("Unexpected failure in the InfluxDB writer thread", ex);
+				sleep = FAULT_PAUSE_NANOS;
+			}
+			if (last) {
+				return;
+			}
+			if (!this.signalled.get()) {
+				if (sleep == LineAccumulator.NONE) {
+					LockSupport.park(this);
+				}
+				else if (sleep > 0) {
+					LockSupport.parkNanos(this, sleep);
+				}
+			}
+		}
+	}
+
+	/**
+	 * One round: outcomes of the requests that ended, the open batch sealed at its deadline, batches
+	 * ready sent, notices delivered.
+	 * @return nanoseconds until the next flush deadline or due retry, or {@link LineAccumulator#NONE}
+	 */
+	long runOnce() {
+		Completion completion;
+		while ((completion = this.completions.poll()) != null) {
+			complete(completion.batch(), completion.outcome(), System.nanoTime());
+		}
+		long now = System.nanoTime();
+		long flushDelay = this.accumulator.sealIfDue(now, linger());
+		String currentPath = this.path;
+		for (Batch batch : this.accumulator.drain(now)) {
+			send(batch, currentPath);
+		}
+		long retryDelay = this.accumulator.nanosUntilRetry(now);
+		deliverNotices();
+		if (flushDelay == LineAccumulator.NONE || (retryDelay != LineAccumulator.NONE && retryDelay < flushDelay)) {
+			return retryDelay;
+		}
+		return flushDelay;
+	}
+
+	/** How long a new open batch may stay open: the flush interval plus a random jitter, saturated. */
+	private long linger() {
+		if (this.jitterBound == 1) {
+			return this.flushIntervalNanos;
+		}
+		long linger = this.flushIntervalNanos + ThreadLocalRandom.current().nextLong(this.jitterBound);
+		return (linger < 0) ? Long.MAX_VALUE : linger;
+	}
+
+	private void send(Batch batch, String path) {
+		try {
+			Disposable request = this.sender.send(batch, path)
+				.subscribe((outcome) -> completed(batch, outcome), (error) -> completed(batch, this.sender.failed(error)));
+			this.accumulator.attach(batch, request);
+		}
+		catch (Throwable ex) {
+			completed(batch, this.sender.failed(ex));
+		}
+	}
+
+	/** Hands the outcome of a request to the loop; called on whichever thread it ended on. */
+	private void completed(Batch batch, SendOutcome outcome) {
+		this.completions.add(new Completion(batch, outcome));
+		wakeUp();
+	}
+
+	/**
+	 * Decides what a request achieved and tells the listeners. A fault while deciding fails the
+	 * batch, unless it was already settled or waits for its retry.
+	 */
+	void complete(Batch batch, SendOutcome outcome, long now) {
+		InfluxWriteException error = outcome.error();
+		if (!this.accumulator.land(batch, error != null && error.isRetryable())) {
+			return;
+		}
+		WriteResponse response = new WriteResponse(batch.lineCount, outcome.statusCode(),
+				Duration.ofNanos(now - batch.sentNanos), error);
+		Runnable heard;
+		try {
+			heard = settle(batch, outcome, now);
+		}
+		catch (Throwable ex) {
+			heard = failAfterFault(batch, ex);
+		}
+		if (heard != null) {
+			deliver(() -> this.listeners.response(response));
+			deliver(heard);
+		}
+	}
+
+	/**
+	 * Settles a landed batch by its outcome; returns what the listeners are to hear besides the
+	 * response, or {@code null} when the batch was dropped meanwhile.
+	 */
+	private @Nullable Runnable settle(Batch batch, SendOutcome outcome, long now) {
+		InfluxWriteException error = outcome.error();
+		if (error == null) {
+			WriteSuccess event = new WriteSuccess(batch.view(), batch.attempts, outcome.statusCode());
+			return this.accumulator.settle(batch, Settlement.WRITTEN, batch.lineCount, null, 0)
+					? () -> this.listeners.success(event) : null;
+		}
+		if (outcome.isPartial()) {
+			return settlePartially(batch, outcome, error);
+		}
+		if (outcome.isTooLarge() && batch.lineCount > 1) {
+			return this.accumulator.settle(batch, Settlement.SPLIT, 0, error, 0) ? NOTHING : null;
+		}
+		Duration delay = (error.isRetryable() && this.accumulator.state() != LineAccumulator.State.CLOSED)
+				? this.retryPolicy.nextDelay(batch.attempts, now - batch.firstAttemptNanos, outcome.retryAfter())
+				: null;
+		if (delay != null) {
+			WriteRetry event = new WriteRetry(batch.view(), batch.attempts, delay, error);
+			return this.accumulator.settle(batch, Settlement.RETRY, 0, error, RetryPolicy.saturatedAdd(now, delay))
+					? () -> this.listeners.retry(event) : null;
+		}
+		WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
+		Settlement settlement = error.isRetryable() ? Settlement.EXPIRED : Settlement.FAILED;
+		return this.accumulator.settle(batch, settlement, 0, error, 0) ? () -> this.listeners.failure(event) : null;
+	}
+
+	/**
+	 * Splits a partial write: the lines refused fail, the others are written; when the server named
+	 * no line, the counts follow its numbers and the failure carries every line of the batch.
+	 */
+	private @Nullable Runnable settlePartially(Batch batch, SendOutcome outcome, InfluxWriteException error) {
+		PartialWrite partial = Objects.requireNonNull(outcome.partial());
+		int refusedCount = Math.min(batch.lineCount, partial.refusedCount());
+		BitSet refused = partial.refused();
+		if (refused == null) {
+			WriteFailure failure = new WriteFailure(batch.view(), batch.attempts, error, refusedCount);
+			return this.accumulator.settle(batch, Settlement.WRITTEN, batch.lineCount - refusedCount, error, 0)
+					? () -> this.listeners.failure(failure) : null;
+		}
+		WriteSuccess success = new WriteSuccess(batch.lines(refused, false), batch.attempts, outcome.statusCode());
+		WriteFailure failure = new WriteFailure(batch.lines(refused, true), batch.attempts, error);
+		if (!this.accumulator.settle(batch, Settlement.WRITTEN, batch.lineCount - refusedCount, error, 0)) {
+			return null;
+		}
+		return () -> {
+			if (success.lines().size() > 0) {
+				this.listeners.success(success);
+			}
+			this.listeners.failure(failure);
+		};
+	}
+
+	/** Fails a batch whose outcome could not be recorded; its failure is logged with the fault's stack. */
+	private @Nullable Runnable failAfterFault(Batch batch, Throwable fault) {
+		if (!this.accumulator.isUnsettled(batch)) {
+			return NOTHING;
+		}
+		InfluxWriteException error = new InfluxWriteException(
+				"Recording the outcome of a request failed: " + fault.getClass().getName(), 0, false, fault);
+		WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
+		return this.accumulator.settle(batch, Settlement.AFTER_FAULT, 0, error, 0)
+				? () -> this.listeners.failure(event) : null;
+	}
+
+	/** Tells the listeners of lines dropped, then completes the flush futures whose lines are all settled. */
+	void deliverNotices() {
+		this.accumulator.takeNotices(this.notices);
+		if (this.notices.isEmpty()) {
+			return;
+		}
+		List<WriteDrop> drops = this.notices.drops();
+		List<Runnable> flushed = this.notices.flushCompletions();
+		this.notices.clear();
+		for (WriteDrop drop : drops) {
+			deliver(() -> this.listeners.drop(drop));
+		}
+		flushed.forEach(Dispatcher::deliver);
+	}
+
+	private static void deliver(Runnable notification) {
+		try {
+			notification.run();
+		}
+		catch (Throwable ex) {
+			logger.error("Unexpected failure while notifying of a write outcome", ex);
+		}
+	}
+
+	private record Completion(Batch batch, SendOutcome outcome) {
+	}
+
+}

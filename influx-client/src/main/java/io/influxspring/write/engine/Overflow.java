@@ -1,0 +1,161 @@
+package io.influxspring.write.engine;
+
+import java.util.concurrent.locks.Condition;
+
+import io.influxspring.write.OverflowPolicy;
+import io.influxspring.write.WriteDrop;
+import io.influxspring.write.WriteOptions;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The overflow policies of a {@link LineAccumulator}, as Kafka's {@code BufferPool} bounds a
+ * producer's memory: whether a line fits ({@code buffer-limit} lines, {@code buffer-memory} bytes),
+ * which policy applies to a write, waiting for room, and how the drop policies make it. Called
+ * under the accumulator's lock.
+ */
+final class Overflow {
+
+	private final LineAccumulator accumulator;
+
+	private final BatchLedger ledger;
+
+	private final BatchBuilder open;
+
+	private final WriteOptions options;
+
+	/** Signalled under the lock whenever room may have been made or waiting must end. */
+	private final Condition space;
+
+	Overflow(LineAccumulator accumulator, BatchLedger ledger, BatchBuilder open, WriteOptions options,
+			Condition space) {
+		this.accumulator = accumulator;
+		this.ledger = ledger;
+		this.open = open;
+		this.options = options;
+		this.space = space;
+	}
+
+	/**
+	 * Whether line {@code index} fits in the buffer: fewer than {@code buffer-limit} lines held
+	 * besides it and the lines after it, and its bytes within {@code buffer-memory}.
+	 */
+	boolean hasRoom(EncodedLines lines, int index) {
+		return this.ledger.buffered() - (lines.count - index) < this.options.bufferLimit() && this.ledger.heldBytes()
+				+ lines.lineEnds[index] - lines.lineStart(index) <= this.options.bufferMemory();
+	}
+
+	/**
+	 * Waits, at most the block timeout, until line {@code index} fits; returns the index of the next
+	 * line to append. When it does not fit, {@code block} drops it and the lines after it, while
+	 * {@code backpressure} (whose wait also ends when the server starts failing) drops as
+	 * {@code drop-oldest} does.
+	 * @throws IllegalStateException when the writer was closed meanwhile
+	 */
+	int awaitRoom(EncodedLines lines, int index) {
+		int incoming = lines.count - index;
+		boolean backpressure = this.options.overflow() == OverflowPolicy.BACKPRESSURE;
+		long nanos = this.options.blockTimeout().toNanos();
+		try {
+			while (!hasRoom(lines, index) && this.accumulator.state() == LineAccumulator.State.OPEN && nanos > 0
+					&& !(backpressure && this.accumulator.isFailing())) {
+				nanos = this.space.awaitNanos(nanos);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.ledger.awaitingRoom -= incoming;
+		}
+		if (this.accumulator.state() != LineAccumulator.State.OPEN) {
+			this.ledger.counts.offered(-incoming);
+			this.accumulator.requireOpen();
+		}
+		if (hasRoom(lines, index)) {
+			return index;
+		}
+		if (!backpressure) {
+			this.accumulator.dropLines(lines, index, lines.count);
+			return lines.count;
+		}
+		return makeRoom(lines, index, OverflowPolicy.DROP_OLDEST);
+	}
+
+	/**
+	 * The policy that applies to this write: a thread that must not block (a non-blocking thread, or
+	 * a writer's own thread, where listeners run) never waits (under {@code backpressure} it drops
+	 * the oldest lines, under {@code block} the newest), and neither does a write under
+	 * {@code backpressure} while the server is failing.
+	 */
+	OverflowPolicy policyNow() {
+		OverflowPolicy policy = this.options.overflow();
+		if (policy != OverflowPolicy.BACKPRESSURE && policy != OverflowPolicy.BLOCK) {
+			return policy;
+		}
+		boolean mustNotWait = Schedulers.isInNonBlockingThread() || WriterThread.isWriterThread();
+		if (policy == OverflowPolicy.BACKPRESSURE && (mustNotWait || this.accumulator.isFailing())) {
+			return OverflowPolicy.DROP_OLDEST;
+		}
+		return mustNotWait ? OverflowPolicy.DROP_NEWEST : policy;
+	}
+
+	/**
+	 * Applies a drop policy to lines {@code from} to the last; returns the index of the first one to
+	 * keep. {@code drop-oldest} drops batches held, then the oldest of these lines, {@code drop-newest}
+	 * the newest of these lines, until the rest fit.
+	 */
+	int makeRoom(EncodedLines lines, int from, OverflowPolicy policy) {
+		if (allFit(lines, from)) {
+			return from;
+		}
+		int count = lines.count;
+		if (policy == OverflowPolicy.DROP_NEWEST) {
+			int keepTo = Math.max(from, count - excessLines(count - from));
+			long freeBytes = this.options.bufferMemory() - this.ledger.heldBytes();
+			while (keepTo > from && lines.bytes(from, keepTo) > freeBytes) {
+				keepTo--;
+			}
+			this.accumulator.dropLines(lines, keepTo, count);
+			lines.count = keepTo;
+			return from;
+		}
+		while (!allFit(lines, from) && dropOldest()) {
+			// keep dropping
+		}
+		long freeBytes = this.options.bufferMemory() - this.ledger.heldBytes();
+		int keepFrom = from + excessLines(count - from);
+		while (keepFrom < count && lines.bytes(keepFrom, count) > freeBytes) {
+			keepFrom++;
+		}
+		if (keepFrom > from) {
+			this.accumulator.dropLines(lines, from, keepFrom);
+		}
+		return keepFrom;
+	}
+
+	/** Drops the oldest batch not in flight, else the open batch; {@code false} when there is none. */
+	private boolean dropOldest() {
+		Batch oldest = this.ledger.batches.removeOldestIdle();
+		if (oldest != null) {
+			this.ledger.drop(oldest, WriteDrop.Reason.OVERFLOW);
+			return true;
+		}
+		if (!this.open.isEmpty()) {
+			this.ledger.drop(this.open, WriteDrop.Reason.OVERFLOW);
+			return true;
+		}
+		return false;
+	}
+
+	/** Lines held beyond {@code buffer-limit}, at most {@code max}. */
+	private int excessLines(int max) {
+		return (int) Math.min(max, Math.max(0, this.ledger.buffered() - this.options.bufferLimit()));
+	}
+
+	/** Whether lines {@code from} to the last fit in the buffer as well as every line held. */
+	private boolean allFit(EncodedLines lines, int from) {
+		return this.ledger.buffered() <= this.options.bufferLimit()
+				&& this.ledger.heldBytes() + lines.bytes(from, lines.count) <= this.options.bufferMemory();
+	}
+
+}
