@@ -9,6 +9,7 @@ import java.util.Objects;
 import io.influxspring.mapping.MeasurementMapper;
 import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteOptions;
+import io.influxspring.write.WriteTarget;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -99,7 +100,7 @@ public final class BatchingWriteApiBuilder {
 	 * to {@link BatchingWriteApi#builder(WebClient, String)}, normally {@code target.baseUrl()}.
 	 * @since 0.1.0
 	 */
-	public BatchingWriteApiBuilder target(io.influxspring.write.WriteTarget target) {
+	public BatchingWriteApiBuilder target(WriteTarget target) {
 		Objects.requireNonNull(target, "Target must not be null");
 		return path(target.path()).authorization(target.authorization());
 	}
