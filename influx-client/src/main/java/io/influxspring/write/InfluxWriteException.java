@@ -2,7 +2,11 @@ package io.influxspring.write;
 
 import org.jspecify.annotations.Nullable;
 
-/** Why lines were not written: the server's answer, a network error, or a drop. */
+/**
+ * Why lines were not written: the server's answer, a network error, or a drop.
+ *
+ * @since 0.1.0
+ */
 public class InfluxWriteException extends RuntimeException {
 
 	private final int statusCode;

@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * Lines that a listener signal is about: a read-only view of line protocol bytes, one line per
  * {@code lineEnds} entry. {@link #lines()} decodes on demand.
+ *
+ * @since 0.1.0
  */
 public final class LineBatch {
 

@@ -1,6 +1,10 @@
 package io.influxspring.write;
 
-/** What a write does when the buffer already holds {@code buffer-limit} lines. */
+/**
+ * What a write does when the buffer already holds {@code buffer-limit} lines.
+ *
+ * @since 0.1.0
+ */
 public enum OverflowPolicy {
 
 	/**

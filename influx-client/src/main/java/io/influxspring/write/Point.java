@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * empty value is left out, and setting a tag or field again replaces it. A point without a
  * measurement, or with no field left, is rejected with an {@link IllegalArgumentException} when it
  * is written. Not thread-safe: build a point on one thread, then hand it to a {@link WriteApi}.
+ *
+ * @since 0.1.0
  */
 public final class Point {
 

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * reason) or dropped (buffer overflow, close, dispose), and listeners hear about each. Every method
  * is thread-safe. Writing after {@link #close()} or {@link #dispose()} throws
  * {@link IllegalStateException}.
+ *
+ * @since 0.1.0
  */
 public interface WriteApi extends AutoCloseable {
 

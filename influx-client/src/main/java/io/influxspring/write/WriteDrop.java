@@ -4,6 +4,8 @@ package io.influxspring.write;
  * Lines dropped before they could be written.
  * @param lines the lines
  * @param reason why they were dropped
+ *
+ * @since 0.1.0
  */
 public record WriteDrop(LineBatch lines, Reason reason) {
 

@@ -8,6 +8,8 @@ package io.influxspring.write;
  * lines were rejected or ran out of retries
  * @param refusedLines how many of the lines failed: all of them, unless the server answered a partial
  * write that kept the others without saying which (see {@link #isUncertain()})
+ *
+ * @since 0.1.0
  */
 public record WriteFailure(LineBatch lines, int attempt, InfluxWriteException reason, int refusedLines) {
 

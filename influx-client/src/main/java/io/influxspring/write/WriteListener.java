@@ -3,6 +3,8 @@ package io.influxspring.write;
 /**
  * Hears what happens to written lines. Called on the writer's own thread, so keep it quick; an
  * exception thrown here is logged and otherwise ignored.
+ *
+ * @since 0.1.0
  */
 public interface WriteListener {
 

@@ -32,6 +32,8 @@ import io.influxspring.write.lineprotocol.LineProtocolDialect;
  * then it counts as a network error and is retried
  * @param bufferMemory most bytes of line protocol held at once, beside {@code bufferLimit} lines and
  * under the same overflow policy: current batch, queued, in flight and waiting for retry
+ *
+ * @since 0.1.0
  */
 public record WriteOptions(WritePrecision precision, int batchSize, int maxBatchBytes, Duration flushInterval,
 		Duration jitter, int bufferLimit, OverflowPolicy overflow, Duration blockTimeout, int maxConcurrentRequests,

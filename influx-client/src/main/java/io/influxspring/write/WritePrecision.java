@@ -3,7 +3,11 @@ package io.influxspring.write;
 import java.time.Instant;
 import java.util.Locale;
 
-/** The precision of timestamps in line protocol, as sent in the {@code precision} query parameter. */
+/**
+ * The precision of timestamps in line protocol, as sent in the {@code precision} query parameter.
+ *
+ * @since 0.1.0
+ */
 public enum WritePrecision {
 
 	/** Nanoseconds. */

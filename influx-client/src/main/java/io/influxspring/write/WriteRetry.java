@@ -8,6 +8,8 @@ import java.time.Duration;
  * @param attempt the attempt that failed (1 for the first request)
  * @param delay how long until the next attempt
  * @param reason why the attempt failed
+ *
+ * @since 0.1.0
  */
 public record WriteRetry(LineBatch lines, int attempt, Duration delay, InfluxWriteException reason) {
 }

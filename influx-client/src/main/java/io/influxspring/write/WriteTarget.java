@@ -28,6 +28,8 @@ public final class WriteTarget {
 
 	private final @Nullable String authorization;
 
+	private final WritePrecision precision;
+
 	private WriteTarget(Builder builder) {
 		this.apiVersion = builder.apiVersion;
 		this.baseUrl = checkUrl(builder.url);
@@ -36,6 +38,12 @@ public final class WriteTarget {
 		checkNoControlCharacters(builder.password, "password");
 		this.path = this.apiVersion.writePath() + this.apiVersion.query(builder);
 		this.authorization = this.apiVersion.authorization(builder);
+		this.precision = builder.precision;
+	}
+
+	/** The precision the server reads timestamps in; a writer's options must encode them in the same. */
+	public WritePrecision precision() {
+		return this.precision;
 	}
 
 	/** A target on an InfluxDB 1.x server (or one with its API) at {@code url}; a database is required. */

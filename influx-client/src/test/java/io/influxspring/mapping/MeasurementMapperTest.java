@@ -1,5 +1,7 @@
 package io.influxspring.mapping;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.ArrayList;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -190,7 +192,7 @@ class MeasurementMapperTest {
 	@Test
 	void cachesThePlanPerClassAndIsThreadSafe() throws Exception {
 		List<Thread> threads = new ArrayList<>();
-		java.util.Set<String> lines = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		Set<String> lines = ConcurrentHashMap.newKeySet();
 		for (int t = 0; t < 4; t++) {
 			int thread = t;
 			threads.add(new Thread(() -> {

@@ -1,5 +1,6 @@
 package io.influxspring.testsupport;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,7 +27,7 @@ final class SimpleHttp {
 	}
 
 	/** A client that trusts what {@code sslContext} trusts, or the JDK's defaults when {@code null}. */
-	SimpleHttp(javax.net.ssl.SSLContext sslContext) {
+	SimpleHttp(SSLContext sslContext) {
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5));

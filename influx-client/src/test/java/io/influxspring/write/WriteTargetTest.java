@@ -123,4 +123,19 @@ class WriteTargetTest {
 		assertThat(request.body()).isEqualTo("m v=1i\n");
 	}
 
+	@Test
+	void aWriterRefusesOptionsWhosePrecisionDiffersFromItsTarget() {
+		WriteTarget target = WriteTarget.v2("http://127.0.0.1:1").bucket("b").precision(WritePrecision.MS).build();
+		assertThat(target.precision()).isEqualTo(WritePrecision.MS);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BatchingWriteApi.builder(WebClient.create(), target.baseUrl()).target(target).build())
+			.withMessage("The target reads timestamps in MS but the options write them in NS; set WriteOptions.precision(MS)");
+		BatchingWriteApi writer = BatchingWriteApi.builder(WebClient.create(), target.baseUrl())
+			.target(target)
+			.options(WriteOptions.builder().precision(WritePrecision.MS).build())
+			.build();
+		assertThat(writer.getPath()).isEqualTo("/api/v2/write?bucket=b&precision=ms");
+		writer.dispose();
+	}
+
 }

@@ -28,6 +28,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of a
  * batching {@link WriteApi} for InfluxDB, when {@code influx.url} is set or an
  * {@link InfluxConnectionDetails} bean is defined.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class },
 		afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 /**
  * An {@code influx.*} property whose value keeps the writer from starting, with what to do about
  * it; turned into Boot's startup failure report by {@link InfluxConfigurationFailureAnalyzer}.
+ *
+ * @since 0.1.0
  */
 public class InfluxConfigurationException extends InvalidConfigurationPropertyValueException {
 

@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for writing to InfluxDB.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("influx")
 public class InfluxProperties {
@@ -510,7 +512,8 @@ public class InfluxProperties {
 		}
 
 		/** Retries of failed write requests, bound to {@code influx.write.retry.*}. */
-		public static class Retry {
+		@SuppressWarnings("deprecation")
+		public static class Retry extends InfluxProperties.Retry {
 
 			/**
 			 * Maximum number of retries of one request after its first attempt.
@@ -591,6 +594,40 @@ public class InfluxProperties {
 			}
 
 		}
+
+	}
+
+	/**
+	 * Where {@link Write.Retry} was declared before it was nested in {@link Write}; kept so that code
+	 * naming this type still compiles.
+	 * @deprecated since 0.1.0 for {@link Write.Retry}
+	 */
+	@Deprecated(since = "0.1.0")
+	public abstract static class Retry {
+
+		public abstract int getMaxRetries();
+
+		public abstract void setMaxRetries(int maxRetries);
+
+		public abstract Duration getMinDelay();
+
+		public abstract void setMinDelay(Duration minDelay);
+
+		public abstract Duration getMaxDelay();
+
+		public abstract void setMaxDelay(Duration maxDelay);
+
+		public abstract double getExponentialBase();
+
+		public abstract void setExponentialBase(double exponentialBase);
+
+		public abstract Duration getJitter();
+
+		public abstract void setJitter(Duration jitter);
+
+		public abstract Duration getMaxRetryTime();
+
+		public abstract void setMaxRetryTime(Duration maxRetryTime);
 
 	}
 

@@ -21,6 +21,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * they hold and suspends sending, after the web server's graceful shutdown and stop (so that lines
  * written by in-flight requests are kept) and before Reactor Netty's shared resources are released
  * (phase 0); a restart resumes sending, and closing the context closes them.
+ *
+ * @since 0.1.0
  */
 public class InfluxWriteApiLifecycle implements SmartLifecycle, DisposableBean {
 

@@ -16,6 +16,8 @@ import org.springframework.boot.health.contributor.Status;
  * Whether writes to InfluxDB get through: the server must answer {@code GET /ping} (204 or 200)
  * within the timeout, and writes must not have been failing for longer than the threshold.
  * Details: the server's {@code version} and {@code url}, and the writer's state.
+ *
+ * @since 0.1.0
  */
 public class InfluxHealthIndicator extends AbstractReactiveHealthIndicator {
 

@@ -1,6 +1,7 @@
 package io.influxspring.autoconfigure;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ class ConfigurationMetadataTest {
 		String json;
 		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(in).as("generated metadata").isNotNull();
-			json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		List<Map<String, Object>> properties = JsonPath.read(json, "$.properties");
 		assertThat(properties).extracting((property) -> (String) property.get("name"))

@@ -1,5 +1,7 @@
 package io.influxspring.autoconfigure;
 
+import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.context.properties.bind.BindException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -156,11 +158,11 @@ class InfluxAutoConfigurationTest {
 		withServer(setting).run((context) -> {
 			assertThat(context).hasFailed();
 			Throwable cause = context.getStartupFailure();
-			while (cause != null && !(cause instanceof org.springframework.boot.context.properties.bind.BindException)) {
+			while (cause != null && !(cause instanceof BindException)) {
 				cause = cause.getCause();
 			}
 			assertThat(cause).isNotNull();
-			assertThat(((org.springframework.boot.context.properties.bind.BindException) cause).getProperty().getName())
+			assertThat(((BindException) cause).getProperty().getName())
 				.hasToString(property);
 		});
 	}
@@ -364,7 +366,7 @@ class InfluxAutoConfigurationTest {
 
 	@Test
 	void lifecycleStopsAfterTheWebServerAndBeforeReactorResources() {
-		assertThat(InfluxWriteApiLifecycle.PHASE).isLessThan(org.springframework.context.SmartLifecycle.DEFAULT_PHASE - 2048)
+		assertThat(InfluxWriteApiLifecycle.PHASE).isLessThan(SmartLifecycle.DEFAULT_PHASE - 2048)
 			.isGreaterThan(0);
 	}
 

@@ -1,5 +1,6 @@
 package io.influxspring.autoconfigure;
 
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import io.influxspring.autoconfigure.scan.good.GoodScanConfiguration;
 import io.influxspring.autoconfigure.scan.inherited.InheritedScanConfiguration;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class InfluxMeasurementAotProcessorTest {
 	@Test
 	void isRegisteredForAot() {
 		assertThat(SpringFactoriesLoader.forResourceLocation("META-INF/spring/aot.factories")
-			.load(org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor.class))
+			.load(BeanFactoryInitializationAotProcessor.class))
 			.hasAtLeastOneElementOfType(InfluxMeasurementAotProcessor.class);
 	}
 

@@ -1,5 +1,6 @@
 package io.influxspring.autoconfigure;
 
+import org.springframework.context.ApplicationContext;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +40,7 @@ class InfluxTlsTest {
 				"influx.api-version=v1", "influx.database=tls", "influx.write.flush-interval=1h",
 				"influx.write.retry.min-delay=10ms", "influx.write.retry.max-retries=1");
 
-	private static Status health(org.springframework.context.ApplicationContext context) {
+	private static Status health(ApplicationContext context) {
 		return context.getBean("influxHealthContributor", ReactiveHealthIndicator.class)
 			.health()
 			.block(Duration.ofSeconds(10))

@@ -1,5 +1,6 @@
 package io.influxspring.e2e;
 
+import java.util.function.LongConsumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,7 +77,7 @@ final class LineTally implements WriteListener {
 		forEachSeq(event.lines(), (seq) -> this.droppedSeqs.put(seq, Boolean.TRUE));
 	}
 
-	private static void forEachSeq(LineBatch lines, java.util.function.LongConsumer action) {
+	private static void forEachSeq(LineBatch lines, LongConsumer action) {
 		for (String line : lines.lines()) {
 			Matcher matcher = SEQ.matcher(line);
 			if (matcher.find()) {

@@ -115,7 +115,7 @@ class QuestDbHostileStringsE2eTest {
 	private static List<String> readBack(String table, List<Written> accepted) {
 		List<Written> points = accepted.stream().filter((point) -> point.measurement().equals(table)).toList();
 		List<String> columns = new ArrayList<>(new LinkedHashSet<>(points.stream()
-			.flatMap((point) -> java.util.stream.Stream.of(point.tagKey(), point.fieldKey()))
+			.flatMap((point) -> Stream.of(point.tagKey(), point.fieldKey()))
 			.toList()));
 		StringBuilder query = new StringBuilder("SELECT seq");
 		columns.forEach((column) -> query.append(", ").append(quote(column)));

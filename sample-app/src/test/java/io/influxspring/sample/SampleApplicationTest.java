@@ -1,5 +1,7 @@
 package io.influxspring.sample;
 
+import org.springframework.boot.test.web.server.LocalServerPort;
+import java.util.List;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SampleApplicationTest {
 
-	@org.springframework.boot.test.web.server.LocalServerPort
+	@LocalServerPort
 	int port;
 
 	@TempDir
@@ -89,7 +91,7 @@ class SampleApplicationTest {
 					HttpRequest.newBuilder(URI.create(this.questDb.url() + "/exec?query=" + query)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			java.util.List<java.util.List<Object>> rows = JsonPath.read(response.body(), "$.dataset");
+			List<List<Object>> rows = JsonPath.read(response.body(), "$.dataset");
 			assertThat(rows).hasSize(2);
 			assertThat(rows.get(0)).containsExactly("DE", 2, 21.0, 4);
 			assertThat(rows.get(1)).containsExactly("FR", 1, 10.5, 2);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import io.influxspring.mapping.MeasurementMapper;
 import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteOptions;
+import io.influxspring.write.WritePrecision;
 import io.influxspring.write.WriteTarget;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +42,9 @@ public final class BatchingWriteApiBuilder {
 
 	Clock clock = Clock.systemUTC();
 
+	/** The precision of the target whose path is set, or {@code null} for a path set directly. */
+	@Nullable WritePrecision targetPrecision;
+
 	BatchingWriteApiBuilder(WebClient webClient, String baseUrl) {
 		this.webClient = Objects.requireNonNull(webClient, "WebClient must not be null");
 		this.baseUrl = Objects.requireNonNull(baseUrl, "Base URL must not be null");
@@ -54,6 +58,7 @@ public final class BatchingWriteApiBuilder {
 	/** The path and query of write requests, e.g. {@code /api/v2/write?org=o&bucket=b&precision=ns}. */
 	public BatchingWriteApiBuilder path(String path) {
 		this.path = Objects.requireNonNull(path, "Path must not be null");
+		this.targetPrecision = null;
 		return this;
 	}
 
@@ -91,7 +96,16 @@ public final class BatchingWriteApiBuilder {
 		return this;
 	}
 
+	/**
+	 * @throws IllegalArgumentException if a {@link #target(WriteTarget) target} and the options name
+	 * different precisions (the server would read every timestamp wrong)
+	 */
 	public BatchingWriteApi build() {
+		if (this.targetPrecision != null && this.targetPrecision != this.options.precision()) {
+			throw new IllegalArgumentException("The target reads timestamps in " + this.targetPrecision
+					+ " but the options write them in " + this.options.precision() + "; set WriteOptions.precision("
+					+ this.targetPrecision + ")");
+		}
 		return new BatchingWriteApi(this);
 	}
 
@@ -102,7 +116,9 @@ public final class BatchingWriteApiBuilder {
 	 */
 	public BatchingWriteApiBuilder target(WriteTarget target) {
 		Objects.requireNonNull(target, "Target must not be null");
-		return path(target.path()).authorization(target.authorization());
+		path(target.path()).authorization(target.authorization());
+		this.targetPrecision = target.precision();
+		return this;
 	}
 
 }

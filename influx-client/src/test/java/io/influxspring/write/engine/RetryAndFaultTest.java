@@ -1,5 +1,8 @@
 package io.influxspring.write.engine;
 
+import reactor.netty.http.client.HttpClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -112,11 +115,11 @@ class RetryAndFaultTest {
 	@Test
 	void retriesSlowResponsesAfterTheResponseTimeout() throws Exception {
 		server.enqueue(StubResponse.noContent().delay(Duration.ofSeconds(3)));
-		reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create()
+		HttpClient http = HttpClient.create()
 			.responseTimeout(Duration.ofMillis(200));
-		org.springframework.web.reactive.function.client.WebClient client = org.springframework.web.reactive.function.client.WebClient
+		WebClient client = WebClient
 			.builder()
-			.clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(http))
+			.clientConnector(new ReactorClientHttpConnector(http))
 			.build();
 		BatchingWriteApi writer = BatchingWriteApi.builder(client, server.url())
 			.options(WriterFixture.options().build())
@@ -242,7 +245,7 @@ class RetryAndFaultTest {
 		String url = closed.url();
 		closed.close();
 		BatchingWriteApi writer = BatchingWriteApi
-			.builder(org.springframework.web.reactive.function.client.WebClient.create(), url)
+			.builder(WebClient.create(), url)
 			.options(WriterFixture.options().maxRetries(0).build())
 			.authorization("Token s3cr3t")
 			.listener(this.fixture.listener)

@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Conditional;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
  * {@link InfluxHealthIndicator}: one per writer bean ({@link BatchingWriteApi} or
  * {@link BucketWriteApi}), or a composite for several keyed by bean name, named {@code influx}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = InfluxAutoConfiguration.class)
 @ConditionalOnClass({ InfluxHealthIndicator.class, ReactiveHealthContributor.class,

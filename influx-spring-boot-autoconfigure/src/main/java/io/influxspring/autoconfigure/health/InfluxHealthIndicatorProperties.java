@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties of the InfluxDB health indicator.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("management.health.influx")
 public class InfluxHealthIndicatorProperties {

@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Conditional;
  * {@link InfluxWriteMeters} of every writer, when a {@link MeterRegistry} exists: the beans
  * ({@link BatchingWriteApi} or {@link BucketWriteApi}), tagged with their bean names, and the
  * writers {@link InfluxWriteApiFactory} makes at run time.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = InfluxAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")

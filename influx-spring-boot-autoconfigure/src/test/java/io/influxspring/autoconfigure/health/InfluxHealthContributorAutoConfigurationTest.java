@@ -1,5 +1,6 @@
 package io.influxspring.autoconfigure.health;
 
+import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -210,7 +211,7 @@ class InfluxHealthContributorAutoConfigurationTest {
 
 	@Test
 	void aUserContributorWins() {
-		ReactiveHealthIndicator own = () -> reactor.core.publisher.Mono.just(Health.up().build());
+		ReactiveHealthIndicator own = () -> Mono.just(Health.up().build());
 		withInflux().withBean("influxHealthContributor", ReactiveHealthContributor.class, () -> own)
 			.run((context) -> assertThat(context.getBean("influxHealthContributor")).isSameAs(own));
 	}
