@@ -5,14 +5,13 @@ import java.util.Map;
 
 import io.influxspring.autoconfigure.BucketWriteApi;
 import io.influxspring.autoconfigure.InfluxAutoConfiguration;
+import io.influxspring.autoconfigure.OnInfluxWriterCondition;
 import io.influxspring.health.InfluxHealthIndicator;
 import io.influxspring.write.engine.BatchingWriteApi;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.SimpleAutowireCandidateResolver;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,7 +32,7 @@ import org.springframework.context.annotation.Conditional;
 @AutoConfiguration(after = InfluxAutoConfiguration.class)
 @ConditionalOnClass({ InfluxHealthIndicator.class, ReactiveHealthContributor.class,
 		ConditionalOnEnabledHealthIndicator.class })
-@Conditional(InfluxHealthContributorAutoConfiguration.OnWriter.class)
+@Conditional(OnInfluxWriterCondition.class)
 @ConditionalOnEnabledHealthIndicator("influx")
 @EnableConfigurationProperties(InfluxHealthIndicatorProperties.class)
 public final class InfluxHealthContributorAutoConfiguration
@@ -52,25 +51,6 @@ public final class InfluxHealthContributorAutoConfiguration
 		SimpleAutowireCandidateResolver.resolveAutowireCandidates(beanFactory, BucketWriteApi.class)
 			.forEach((name, bucket) -> writeApis.put(name, bucket.getWriteApi()));
 		return createContributor(writeApis);
-	}
-
-	/** A {@link BatchingWriteApi} or {@link BucketWriteApi} bean exists. */
-	static final class OnWriter extends AnyNestedCondition {
-
-		OnWriter() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnBean(BatchingWriteApi.class)
-		static final class Batching {
-
-		}
-
-		@ConditionalOnBean(BucketWriteApi.class)
-		static final class Bucket {
-
-		}
-
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.influxspring.autoconfigure.BucketWriteApi;
 import io.influxspring.autoconfigure.InfluxAutoConfiguration;
+import io.influxspring.autoconfigure.OnInfluxWriterCondition;
 import io.influxspring.autoconfigure.InfluxWriteApiFactory;
 import io.influxspring.write.engine.BatchingWriteApi;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Conditional;
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass({ MeterRegistry.class, BatchingWriteApi.class })
 @ConditionalOnBean(MeterRegistry.class)
-@Conditional(InfluxMetricsAutoConfiguration.OnWriter.class)
+@Conditional(OnInfluxWriterCondition.class)
 public final class InfluxMetricsAutoConfiguration {
 
 	@Bean
@@ -48,25 +48,6 @@ public final class InfluxMetricsAutoConfiguration {
 			writeApiFactory.getCreated().forEach((writeApi) -> metrics.bind(writeApi.getName(), writeApi.getWriteApi()));
 		});
 		return metrics;
-	}
-
-	/** A {@link BatchingWriteApi} or {@link BucketWriteApi} bean exists. */
-	static final class OnWriter extends AnyNestedCondition {
-
-		OnWriter() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnBean(BatchingWriteApi.class)
-		static final class Batching {
-
-		}
-
-		@ConditionalOnBean(BucketWriteApi.class)
-		static final class Bucket {
-
-		}
-
 	}
 
 }
