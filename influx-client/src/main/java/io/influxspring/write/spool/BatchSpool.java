@@ -16,7 +16,6 @@ import java.util.Map;
 import io.influxspring.write.spool.SegmentLog.Entry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Sealed batches of line protocol kept on disk until acknowledged, so that they survive an outage

@@ -35,14 +35,17 @@ public record SpoolSettings(long maxSize, boolean fsync, long segmentSize) {
 		return new SpoolSettings(DEFAULT_MAX_SIZE, true, DEFAULT_SEGMENT_SIZE);
 	}
 
+	/** These settings with another {@code maxSize}. */
 	public SpoolSettings withMaxSize(long maxSize) {
 		return new SpoolSettings(maxSize, this.fsync, this.segmentSize);
 	}
 
+	/** These settings with another {@code fsync}. */
 	public SpoolSettings withFsync(boolean fsync) {
 		return new SpoolSettings(this.maxSize, fsync, this.segmentSize);
 	}
 
+	/** These settings with another {@code segmentSize}. */
 	public SpoolSettings withSegmentSize(long segmentSize) {
 		return new SpoolSettings(this.maxSize, this.fsync, segmentSize);
 	}

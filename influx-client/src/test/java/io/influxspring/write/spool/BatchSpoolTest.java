@@ -190,6 +190,20 @@ class BatchSpoolTest {
 	}
 
 	@Test
+	void aBatchNoLongerIntactOnDiskIsDroppedUnreadAndCounted() throws Exception {
+		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
+			SpooledBatch first = append(spool, "cpu v=1 1");
+			SpooledBatch second = append(spool, "cpu v=2 2");
+			flipByte(segments().get(0), size(first) - 3);
+			assertThat(spool.dropOldest(1)).isEmpty();
+			assertThat(spool.skippedRecords()).isEqualTo(1);
+			assertThat(spool.skippedBytes()).isEqualTo(size(first));
+			assertThat(spool.dropOldest(1)).containsExactly(second);
+			assertThat(spool.batches()).isZero();
+		}
+	}
+
+	@Test
 	void aSecondOpenInThisJvmIsRefusedUntilTheFirstIsClosed() throws Exception {
 		BatchSpool spool = BatchSpool.open(this.directory, SETTINGS);
 		assertThatExceptionOfType(SpoolLockedException.class).isThrownBy(() -> BatchSpool.open(this.directory, SETTINGS))
