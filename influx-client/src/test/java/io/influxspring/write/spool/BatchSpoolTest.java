@@ -76,7 +76,7 @@ class BatchSpoolTest {
 			SpooledBatch c = append(spool, "c".repeat(60));
 			assertThat(segments()).hasSize(3);
 			spool.acknowledge(a.id());
-			assertThat(segments()).hasSize(2).noneMatch((file) -> file.endsWith(segmentName(a.id())));
+			assertThat(segments()).hasSize(2).noneMatch((file) -> file.endsWith(String.format("%020d.spool", a.id())));
 			spool.acknowledge(c.id());
 			assertThat(segments()).as("the current segment is kept").hasSize(2);
 			spool.acknowledge(b.id());
@@ -86,7 +86,7 @@ class BatchSpoolTest {
 		}
 		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
 			assertThat(spool.recovered()).isEmpty();
-			assertThat(segments()).isEmpty();
+			assertThat(segments()).as("a segment with nothing unacknowledged is deleted at open").isEmpty();
 		}
 	}
 
@@ -123,14 +123,13 @@ class BatchSpoolTest {
 			assertThat(spool.skippedRecords()).isEqualTo(1);
 			assertThat(spool.skippedBytes()).isEqualTo(size(appended.get(2)) - 3);
 			assertThat(spool.lines()).isEqualTo(4);
-			SpooledBatch later = append(spool, "new v=1 1");
+			append(spool, "new v=1 1");
 			assertThat(segments()).as("the torn segment is not appended to").hasSize(2);
 			spool.acknowledge(appended.get(0).id());
 			spool.acknowledge(appended.get(1).id());
 			assertThat(segments()).doesNotContain(segment);
 			assertThat(spool.recovered()).isEmpty();
 			assertThat(spool.batches()).isEqualTo(1);
-			assertThat(later.lineCount()).isEqualTo(1);
 		}
 	}
 
@@ -266,10 +265,6 @@ class BatchSpoolTest {
 
 	private static long size(SpooledBatch batch) {
 		return 9 + 8 + 4 + 4L * batch.lineCount() + batch.byteCount();
-	}
-
-	private static String segmentName(long id) {
-		return String.format("%020d.spool", id);
 	}
 
 	private List<Path> segments() throws IOException {
