@@ -1,5 +1,6 @@
 package io.influxspring.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -387,6 +388,12 @@ public class InfluxProperties {
 
 		private final Retry retry = new Retry();
 
+		private final Spool spool = new Spool();
+
+		public Spool getSpool() {
+			return this.spool;
+		}
+
 		public boolean isClientTimestamps() {
 			return this.clientTimestamps;
 		}
@@ -509,6 +516,50 @@ public class InfluxProperties {
 
 		public Retry getRetry() {
 			return this.retry;
+		}
+
+		/** The durable spool, bound to {@code influx.write.spool.*}. */
+		public static class Spool {
+
+			/**
+			 * Directory the writer keeps every batch in until it is written, failed or dropped; off when not set.
+			 */
+			private @Nullable Path directory;
+
+			/**
+			 * Whether each batch is forced to disk before it is sent, so that a crash loses at most the open batch.
+			 */
+			private boolean fsync = true;
+
+			/**
+			 * Maximum size of the batches kept in the spool; beyond it the oldest are dropped.
+			 */
+			private DataSize maxSize = DataSize.ofGigabytes(1);
+
+			public @Nullable Path getDirectory() {
+				return this.directory;
+			}
+
+			public void setDirectory(@Nullable Path directory) {
+				this.directory = directory;
+			}
+
+			public boolean isFsync() {
+				return this.fsync;
+			}
+
+			public void setFsync(boolean fsync) {
+				this.fsync = fsync;
+			}
+
+			public DataSize getMaxSize() {
+				return this.maxSize;
+			}
+
+			public void setMaxSize(DataSize maxSize) {
+				this.maxSize = maxSize;
+			}
+
 		}
 
 		/** Retries of failed write requests, bound to {@code influx.write.retry.*}. */

@@ -1,5 +1,6 @@
 package io.influxspring.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import io.influxspring.write.WriteOptions;
 import io.influxspring.write.WritePrecision;
 import io.influxspring.write.engine.BatchingWriteApi;
 import io.influxspring.write.engine.BatchingWriteApiBuilder;
+import io.influxspring.write.spool.SpoolLockedException;
+import io.influxspring.write.spool.SpoolSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -77,7 +80,9 @@ public class InfluxWriteApiFactory {
 	/** The writer configured by {@code influx.*}. */
 	BatchingWriteApi createDefault() {
 		InfluxWriteTarget target = InfluxWriteTarget.of(this.connectionDetails, this.properties);
-		return remember(builder(target, InfluxWriteOptions.of(this.properties), this.properties.getDefaultTags()).build());
+		BatchingWriteApiBuilder builder = builder(target, InfluxWriteOptions.of(this.properties),
+				this.properties.getDefaultTags());
+		return remember(build(spool(builder, this.properties.getWrite().getSpool().getDirectory())));
 	}
 
 	/** Builds a new client for the writers made here and those to come (after a restart of the context). */
@@ -116,8 +121,8 @@ public class InfluxWriteApiFactory {
 		InfluxWriteTarget target = InfluxWriteTarget.of(this.connectionDetails, this.properties, bucket,
 				spec.retentionPolicy, spec.precision);
 		String name = (spec.name != null) ? spec.name : bucket;
-		BucketWriteApi writeApi = new BucketWriteApi(remember(builder(target, options, spec.defaultTags).build()), bucket,
-				name, this::release);
+		BatchingWriteApi built = build(spool(builder(target, options, spec.defaultTags), spec.spoolDirectory));
+		BucketWriteApi writeApi = new BucketWriteApi(remember(built), bucket, name, this::release);
 		this.created.add(writeApi);
 		this.creationListeners.forEach((listener) -> listener.accept(writeApi));
 		return writeApi;
@@ -159,6 +164,29 @@ public class InfluxWriteApiFactory {
 		return builder;
 	}
 
+	/** Sets the writer's spool up in {@code directory}, if any, with {@code influx.write.spool.*}. */
+	private BatchingWriteApiBuilder spool(BatchingWriteApiBuilder builder, @Nullable Path directory) {
+		if (directory != null) {
+			InfluxProperties.Write.Spool spool = this.properties.getWrite().getSpool();
+			builder.spool(directory, SpoolSettings.defaults()
+				.withFsync(spool.isFsync())
+				.withMaxSize(spool.getMaxSize().toBytes()));
+		}
+		return builder;
+	}
+
+	/** Builds a writer; a spool directory another process or writer holds fails naming the property. */
+	private static BatchingWriteApi build(BatchingWriteApiBuilder builder) {
+		try {
+			return builder.build();
+		}
+		catch (SpoolLockedException ex) {
+			throw new InfluxConfigurationException("influx.write.spool.directory", ex.getDirectory(),
+					"Another process or writer uses this spool directory",
+					"Give every application instance and every writer a directory of its own (an additional writer names it in its spec).");
+		}
+	}
+
 	/** What sets an extra writer apart from the default one. */
 	public static final class Spec {
 
@@ -167,6 +195,8 @@ public class InfluxWriteApiFactory {
 		private @Nullable String name;
 
 		private @Nullable String retentionPolicy;
+
+		private @Nullable Path spoolDirectory;
 
 		private WritePrecision precision;
 
@@ -192,6 +222,12 @@ public class InfluxWriteApiFactory {
 		 */
 		public Spec name(String name) {
 			this.name = name;
+			return this;
+		}
+
+		/** Spools this writer's batches in {@code directory}, its own (with {@code influx.write.spool.*} settings). */
+		public Spec spoolDirectory(@Nullable Path directory) {
+			this.spoolDirectory = directory;
 			return this;
 		}
 

@@ -79,6 +79,10 @@ public class InfluxHealthIndicator extends AbstractReactiveHealthIndicator {
 			.withDetail("linesBuffered", statistics.buffered())
 			.withDetail("bytesBuffered", statistics.bufferedBytes())
 			.withDetail("linesWaitingForRetry", statistics.retrying());
+		if (statistics.spooledLines() > 0 || statistics.spooledBytes() > 0) {
+			builder.withDetail("linesSpooled", statistics.spooledLines())
+				.withDetail("bytesSpooled", statistics.spooledBytes());
+		}
 		if (statistics.lastFailureTime() != null) {
 			builder.withDetail("lastFailureTime", statistics.lastFailureTime().toString())
 				.withDetail("lastFailureMessage", String.valueOf(statistics.lastFailureMessage()));

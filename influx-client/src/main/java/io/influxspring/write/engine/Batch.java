@@ -3,6 +3,7 @@ package io.influxspring.write.engine;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.influxspring.write.LineBatch;
 import org.jspecify.annotations.Nullable;
@@ -38,12 +39,24 @@ final class Batch {
 	/** The compressed body, kept for retries; written and read on Reactor's parallel scheduler. */
 	volatile byte @Nullable [] gzipped;
 
+	/** The id of the spool record holding these lines, or -1 when they are not spooled. */
+	volatile long spoolId = -1;
+
+	/** Batches sharing {@link #spoolId} after splits; the record is acknowledged when the last one settles. */
+	@Nullable AtomicInteger spoolShares;
+
 	Batch(long sequence, byte[] bytes, int length, int[] lineEnds, int lineCount) {
 		this.sequence = sequence;
 		this.bytes = bytes;
 		this.length = length;
 		this.lineEnds = lineEnds;
 		this.lineCount = lineCount;
+	}
+
+	/** Whether the spool record of these lines may go: they are spooled and no other half still holds it. */
+	boolean releasesSpoolRecord() {
+		AtomicInteger shares = this.spoolShares;
+		return this.spoolId >= 0 && (shares == null || shares.decrementAndGet() == 0);
 	}
 
 	LineBatch view() {
@@ -61,8 +74,17 @@ final class Batch {
 		for (int i = 0; i < secondEnds.length; i++) {
 			secondEnds[i] = this.lineEnds[half + i] - middle;
 		}
-		return new Batch[] { new Batch(this.sequence, first, first.length, firstEnds, half),
+		Batch[] halves = { new Batch(this.sequence, first, first.length, firstEnds, half),
 				new Batch(this.sequence, second, second.length, secondEnds, secondEnds.length) };
+		if (this.spoolId >= 0) {
+			AtomicInteger shares = (this.spoolShares != null) ? this.spoolShares : new AtomicInteger(1);
+			shares.incrementAndGet();
+			for (Batch part : halves) {
+				part.spoolId = this.spoolId;
+				part.spoolShares = shares;
+			}
+		}
+		return halves;
 	}
 
 	/**

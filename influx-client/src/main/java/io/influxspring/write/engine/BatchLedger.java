@@ -1,10 +1,12 @@
 package io.influxspring.write.engine;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.influxspring.write.InfluxWriteException;
 import io.influxspring.write.LineBatch;
 import io.influxspring.write.WriteDrop;
+import io.influxspring.write.spool.SpooledBatch;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
@@ -44,6 +46,29 @@ final class BatchLedger {
 	/** Lines neither written, failed nor dropped, as the running totals have it. */
 	long buffered() {
 		return this.counts.unresolved();
+	}
+
+	/** Queues lines found in the spool at startup, before any others, counted offered and replayed. */
+	void replay(SpooledBatch spooled) {
+		Batch batch = new Batch(++this.lastSequence, spooled.bytes(), spooled.byteCount(), spooled.lineEnds(),
+				spooled.lineCount());
+		batch.spoolId = spooled.id();
+		this.batches.queue(batch);
+		this.unresolvedBatches++;
+		this.heldBytes += batch.length;
+		this.counts.offered(batch.lineCount);
+		this.counts.replayed(batch.lineCount);
+	}
+
+	/** Drops the idle batches whose spool records the spool dropped to make room; returns how many lines. */
+	long dropSpooled(Set<Long> spoolIds) {
+		long lines = 0;
+		for (Batch batch : this.batches.removeIdle((candidate) -> spoolIds.contains(candidate.spoolId))) {
+			batch.spoolId = -1;
+			drop(batch, WriteDrop.Reason.OVERFLOW);
+			lines += batch.lineCount;
+		}
+		return lines;
 	}
 
 	/** Queues the open batch, sealed. */
@@ -110,6 +135,9 @@ final class BatchLedger {
 		resolve(batch, new InfluxWriteException(
 				batch.lineCount + " lines were dropped (" + reason.name().toLowerCase() + ")", 0, false, null));
 		this.notices.dropped(batch.view(), reason);
+		if (batch.spoolId >= 0 && reason != WriteDrop.Reason.CLOSED) {
+			this.notices.released(batch);
+		}
 	}
 
 	/** Drops the lines of the open batch, which starts empty again. */

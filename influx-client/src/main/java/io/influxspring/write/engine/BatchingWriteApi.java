@@ -1,7 +1,10 @@
 package io.influxspring.write.engine;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +18,10 @@ import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteOptions;
 import io.influxspring.write.WritePrecision;
 import io.influxspring.write.lineprotocol.TagSet;
+import io.influxspring.write.spool.BatchSpool;
+import io.influxspring.write.spool.SpooledBatch;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +36,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @since 0.1.0
  */
 public final class BatchingWriteApi implements WriteApi {
+
+	private static final Log logger = LogFactory.getLog(BatchingWriteApi.class);
 
 	private final WriteOptions options;
 
@@ -60,9 +69,36 @@ public final class BatchingWriteApi implements WriteApi {
 		this.clock = this.options.clientTimestamps() ? WriteClock.of(builder.clock, this.options.precision()) : null;
 		this.defaultTags = TagSet.of(builder.defaultTags, this.options.lineProtocol());
 		this.dispatcher = new Dispatcher(this.accumulator, this.sender, this.listeners, this.options, builder.path,
-				builder.threadName);
+				builder.threadName, openSpool(builder, this.accumulator));
 		this.lifecycle = new WriterLifecycle(this.accumulator, this.dispatcher, this.options);
 		this.dispatcher.start();
+	}
+
+	/**
+	 * Opens the spool, if any, and queues what it holds from before.
+	 * @throws IllegalStateException if it cannot be opened or another process or writer uses it
+	 */
+	private static @Nullable SpoolKeeper openSpool(BatchingWriteApiBuilder builder, LineAccumulator accumulator) {
+		Path directory = builder.spoolDirectory;
+		if (directory == null) {
+			return null;
+		}
+		BatchSpool spool;
+		try {
+			spool = BatchSpool.open(directory, builder.spoolSettings);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot open the spool in " + directory + ": " + ex.getMessage(), ex);
+		}
+		List<SpooledBatch> recovered = spool.recovered();
+		if (!recovered.isEmpty() || spool.skippedRecords() > 0) {
+			long lines = recovered.stream().mapToLong(SpooledBatch::lineCount).sum();
+			logger.info("Sending again " + lines + " lines (" + recovered.size() + " batches) found in the spool in "
+					+ directory + ((spool.skippedRecords() > 0)
+							? "; " + spool.skippedRecords() + " torn or corrupt records were skipped" : ""));
+		}
+		accumulator.change((ledger) -> recovered.forEach(ledger::replay), false);
+		return new SpoolKeeper(spool, directory, accumulator);
 	}
 
 	/**
@@ -194,7 +230,9 @@ public final class BatchingWriteApi implements WriteApi {
 
 	/** A consistent snapshot of this writer's line counts. */
 	public WriteStatistics getStatistics() {
-		return this.accumulator.statistics();
+		WriteStatistics statistics = this.accumulator.statistics();
+		return (this.dispatcher.spooledLines() > 0 || this.dispatcher.spooledBytes() > 0)
+				? statistics.withSpool(this.dispatcher.spooledLines(), this.dispatcher.spooledBytes()) : statistics;
 	}
 
 	/** The options this writer was built with. */

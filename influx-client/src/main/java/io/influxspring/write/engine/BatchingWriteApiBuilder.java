@@ -1,5 +1,6 @@
 package io.influxspring.write.engine;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteOptions;
 import io.influxspring.write.WritePrecision;
 import io.influxspring.write.WriteTarget;
+import io.influxspring.write.spool.SpoolSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -41,6 +43,10 @@ public final class BatchingWriteApiBuilder {
 	MeasurementMapper mapper = new MeasurementMapper();
 
 	Clock clock = Clock.systemUTC();
+
+	@Nullable Path spoolDirectory;
+
+	SpoolSettings spoolSettings = SpoolSettings.defaults();
 
 	/** The precision of the target whose path is set, or {@code null} for a path set directly. */
 	@Nullable WritePrecision targetPrecision;
@@ -87,6 +93,18 @@ public final class BatchingWriteApiBuilder {
 	/** The clock that stamps points without a time (with client timestamps on); the system's by default. */
 	public BatchingWriteApiBuilder clock(Clock clock) {
 		this.clock = Objects.requireNonNull(clock, "Clock must not be null");
+		return this;
+	}
+
+	/**
+	 * Keeps every sealed batch in a spool in {@code directory} (one per writer) until it is written,
+	 * failed or dropped: batches found there at start are sent first, and while it is on a batch the
+	 * server keeps refusing with a retryable error is retried at the max retry delay for ever.
+	 * @since 0.1.0
+	 */
+	public BatchingWriteApiBuilder spool(Path directory, SpoolSettings settings) {
+		this.spoolDirectory = Objects.requireNonNull(directory, "Spool directory must not be null");
+		this.spoolSettings = Objects.requireNonNull(settings, "Spool settings must not be null");
 		return this;
 	}
 

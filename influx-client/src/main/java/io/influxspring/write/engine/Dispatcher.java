@@ -36,7 +36,11 @@ final class Dispatcher implements Runnable {
 	/** How long the loop pauses after an unexpected fault, so that a persistent one does not spin. */
 	private static final long FAULT_PAUSE_NANOS = 10_000_000L;
 
-	private static final Runnable NOTHING = () -> {
+	/**
+	 * What listeners hear of a batch whose spool record stays: split (its halves hold it), or
+	 * settled before a fault (sending it again after a crash only writes it twice).
+	 */
+	private static final Runnable KEEP_SPOOLED = () -> {
 	};
 
 	private final LineAccumulator accumulator;
@@ -65,8 +69,14 @@ final class Dispatcher implements Runnable {
 
 	private volatile boolean stopping;
 
+	private final @Nullable SpoolKeeper spool;
+
+	private final Duration maxRetryDelay;
+
 	Dispatcher(LineAccumulator accumulator, BatchSender sender, WriteListeners listeners, WriteOptions options,
-			String path, String threadName) {
+			String path, String threadName, @Nullable SpoolKeeper spool) {
+		this.spool = spool;
+		this.maxRetryDelay = options.maxRetryDelay();
 		this.accumulator = accumulator;
 		this.sender = sender;
 		this.listeners = listeners;
@@ -125,6 +135,9 @@ final class Dispatcher implements Runnable {
 				sleep = FAULT_PAUSE_NANOS;
 			}
 			if (last) {
+				if (this.spool != null) {
+					this.spool.close();
+				}
 				return;
 			}
 			if (!this.signalled.get()) {
@@ -150,6 +163,9 @@ final class Dispatcher implements Runnable {
 		}
 		long now = System.nanoTime();
 		long flushDelay = this.accumulator.sealIfDue(now, linger());
+		if (this.spool != null) {
+			this.spool.spoolSealed();
+		}
 		String currentPath = this.path;
 		for (Batch batch : this.accumulator.drain(now)) {
 			send(batch, currentPath);
@@ -173,6 +189,9 @@ final class Dispatcher implements Runnable {
 
 	private void send(Batch batch, String path) {
 		try {
+			if (this.spool != null) {
+				this.spool.spool(batch);
+			}
 			Disposable request = this.sender.send(batch, path)
 				.subscribe((outcome) -> completed(batch, outcome), (error) -> completed(batch, this.sender.failed(error)));
 			this.accumulator.attach(batch, request);
@@ -207,6 +226,7 @@ final class Dispatcher implements Runnable {
 			heard = failAfterFault(batch, ex);
 		}
 		if (heard != null) {
+			release(batch, heard);
 			deliver(() -> this.listeners.response(response));
 			deliver(heard);
 		}
@@ -227,15 +247,19 @@ final class Dispatcher implements Runnable {
 			return settlePartially(batch, outcome, error);
 		}
 		if (outcome.isTooLarge() && batch.lineCount > 1) {
-			return this.accumulator.settle(batch, Settlement.SPLIT, 0, error, 0) ? NOTHING : null;
+			return this.accumulator.settle(batch, Settlement.SPLIT, 0, error, 0) ? KEEP_SPOOLED : null;
 		}
 		Duration delay = (error.isRetryable() && this.accumulator.state() != LineAccumulator.State.CLOSED)
 				? this.retryPolicy.nextDelay(batch.attempts, now - batch.firstAttemptNanos, outcome.retryAfter())
 				: null;
+		if (delay == null && this.spool != null && error.isRetryable()
+				&& this.accumulator.state() != LineAccumulator.State.CLOSED) {
+			delay = this.maxRetryDelay;
+		}
 		if (delay != null) {
 			WriteRetry event = new WriteRetry(batch.view(), batch.attempts, delay, error);
 			return this.accumulator.settle(batch, Settlement.RETRY, 0, error, RetryPolicy.saturatedAdd(now, delay))
-					? () -> this.listeners.retry(event) : null;
+					? new Retried(() -> this.listeners.retry(event)) : null;
 		}
 		WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
 		Settlement settlement = error.isRetryable() ? Settlement.EXPIRED : Settlement.FAILED;
@@ -269,15 +293,12 @@ final class Dispatcher implements Runnable {
 	}
 
 	/** Fails a batch whose outcome could not be recorded; its failure is logged with the fault's stack. */
-	private @Nullable Runnable failAfterFault(Batch batch, Throwable fault) {
-		if (!this.accumulator.isUnsettled(batch)) {
-			return NOTHING;
-		}
+	private Runnable failAfterFault(Batch batch, Throwable fault) {
 		InfluxWriteException error = new InfluxWriteException(
 				"Recording the outcome of a request failed: " + fault.getClass().getName(), 0, false, fault);
 		WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
 		return this.accumulator.settle(batch, Settlement.AFTER_FAULT, 0, error, 0)
-				? () -> this.listeners.failure(event) : null;
+				? () -> this.listeners.failure(event) : KEEP_SPOOLED;
 	}
 
 	/** Tells the listeners of lines dropped, then completes the flush futures whose lines are all settled. */
@@ -288,7 +309,13 @@ final class Dispatcher implements Runnable {
 		}
 		List<WriteDrop> drops = this.notices.drops();
 		List<Runnable> flushed = this.notices.flushCompletions();
+		List<Batch> released = this.notices.releasedBatches();
 		this.notices.clear();
+		if (this.spool != null) {
+			for (Batch batch : released) {
+				this.spool.release(batch);
+			}
+		}
 		for (WriteDrop drop : drops) {
 			deliver(() -> this.listeners.drop(drop));
 		}
@@ -304,7 +331,37 @@ final class Dispatcher implements Runnable {
 		}
 	}
 
+	/** Lets the spool record of a batch go once it is settled for good (not retried, not split). */
+	private void release(Batch batch, Runnable heard) {
+		if (this.spool != null && heard != KEEP_SPOOLED && !(heard instanceof Retried)) {
+			try {
+				this.spool.release(batch);
+			}
+			catch (Throwable ex) {
+				logger.error("Unexpected failure while releasing a spooled batch", ex);
+			}
+		}
+	}
+
+	long spooledLines() {
+		return (this.spool != null) ? this.spool.lines() : 0;
+	}
+
+	long spooledBytes() {
+		return (this.spool != null) ? this.spool.bytes() : 0;
+	}
+
 	private record Completion(Batch batch, SendOutcome outcome) {
+	}
+
+	/** What the listeners hear of a batch scheduled for a retry, told apart from a final outcome. */
+	private record Retried(Runnable notification) implements Runnable {
+
+		@Override
+		public void run() {
+			this.notification.run();
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -158,12 +159,6 @@ final class LineAccumulator {
 		}
 	}
 
-	/** Drops lines {@code from} (inclusive) to {@code to} (exclusive) of lines offered. */
-	void dropLines(EncodedLines lines, int from, int to) {
-		this.ledger.drop(lines.copy(from, to), WriteDrop.Reason.OVERFLOW);
-		lines.signal = true;
-	}
-
 	/**
 	 * Seals the open batch once its deadline has passed. An open batch gets its deadline when first
 	 * seen here: {@code now + lingerNanos}.
@@ -307,17 +302,6 @@ final class LineAccumulator {
 		}
 	}
 
-	/** Whether a landed batch is still in flight: neither settled nor waiting for a retry. */
-	boolean isUnsettled(Batch batch) {
-		this.lock.lock();
-		try {
-			return !batch.resolved && this.ledger.batches.isInFlight(batch);
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
 	/**
 	 * Seals the open batch and returns a future for every line buffered now, completed by the
 	 * dispatcher through {@link #takeNotices}.
@@ -367,6 +351,20 @@ final class LineAccumulator {
 			}
 			this.space.signalAll();
 			return this.ledger.dropAll(reason, before);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Reads or changes the ledger under the lock (the spool's batches), waking callers if it frees room. */
+	void change(Consumer<BatchLedger> change, boolean freesRoom) {
+		this.lock.lock();
+		try {
+			change.accept(this.ledger);
+			if (freesRoom) {
+				this.space.signalAll();
+			}
 		}
 		finally {
 			this.lock.unlock();

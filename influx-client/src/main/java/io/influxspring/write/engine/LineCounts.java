@@ -26,6 +26,8 @@ final class LineCounts {
 
 	private long retries;
 
+	private long replayed;
+
 	private @Nullable Instant lastFailureTime;
 
 	private @Nullable String lastFailureMessage;
@@ -55,6 +57,11 @@ final class LineCounts {
 	void dropped(long lines, WriteDrop.Reason reason) {
 		this.dropped[reason.ordinal()] += lines;
 		this.droppedTotal += lines;
+	}
+
+	/** Lines found in the spool at startup (also counted offered). */
+	void replayed(long lines) {
+		this.replayed += lines;
 	}
 
 	void retried() {
@@ -95,7 +102,7 @@ final class LineCounts {
 				retrying, inFlightRequests, this.retries, this.rejected, this.expired,
 				this.dropped[WriteDrop.Reason.OVERFLOW.ordinal()], this.dropped[WriteDrop.Reason.CLOSED.ordinal()],
 				this.dropped[WriteDrop.Reason.DISPOSED.ordinal()], this.lastFailureTime, this.lastFailureMessage,
-				this.lastSuccessTime, this.failingSince, bufferedBytes);
+				this.lastSuccessTime, this.failingSince, bufferedBytes, this.replayed, 0, 0);
 	}
 
 }

@@ -17,11 +17,25 @@ final class Notices {
 
 	private List<Runnable> completions = List.of();
 
+	private List<Batch> released = List.of();
+
 	void dropped(LineBatch lines, WriteDrop.Reason reason) {
 		if (this.drops.isEmpty()) {
 			this.drops = new ArrayList<>();
 		}
 		this.drops.add(new WriteDrop(lines, reason));
+	}
+
+	/** A spooled batch that was dropped, whose spool record may go. */
+	void released(Batch batch) {
+		if (this.released.isEmpty()) {
+			this.released = new ArrayList<>();
+		}
+		this.released.add(batch);
+	}
+
+	List<Batch> releasedBatches() {
+		return this.released;
 	}
 
 	/** The list that flush completions are added to. */
@@ -33,7 +47,7 @@ final class Notices {
 	}
 
 	boolean isEmpty() {
-		return this.drops.isEmpty() && this.completions.isEmpty();
+		return this.drops.isEmpty() && this.completions.isEmpty() && this.released.isEmpty();
 	}
 
 	List<WriteDrop> drops() {
@@ -64,11 +78,21 @@ final class Notices {
 			}
 			this.completions = List.of();
 		}
+		if (!this.released.isEmpty()) {
+			if (target.released.isEmpty()) {
+				target.released = this.released;
+			}
+			else {
+				target.released.addAll(this.released);
+			}
+			this.released = List.of();
+		}
 	}
 
 	void clear() {
 		this.drops = List.of();
 		this.completions = List.of();
+		this.released = List.of();
 	}
 
 }

@@ -75,7 +75,7 @@ final class Overflow {
 			return index;
 		}
 		if (!backpressure) {
-			this.accumulator.dropLines(lines, index, lines.count);
+			dropLines(lines, index, lines.count);
 			return lines.count;
 		}
 		return makeRoom(lines, index, OverflowPolicy.DROP_OLDEST);
@@ -115,7 +115,7 @@ final class Overflow {
 			while (keepTo > from && lines.bytes(from, keepTo) > freeBytes) {
 				keepTo--;
 			}
-			this.accumulator.dropLines(lines, keepTo, count);
+			dropLines(lines, keepTo, count);
 			lines.count = keepTo;
 			return from;
 		}
@@ -128,7 +128,7 @@ final class Overflow {
 			keepFrom++;
 		}
 		if (keepFrom > from) {
-			this.accumulator.dropLines(lines, from, keepFrom);
+			dropLines(lines, from, keepFrom);
 		}
 		return keepFrom;
 	}
@@ -156,6 +156,12 @@ final class Overflow {
 	private boolean allFit(EncodedLines lines, int from) {
 		return this.ledger.buffered() <= this.options.bufferLimit()
 				&& this.ledger.heldBytes() + lines.bytes(from, lines.count) <= this.options.bufferMemory();
+	}
+
+	/** Drops lines {@code from} (inclusive) to {@code to} (exclusive) of lines offered. */
+	private void dropLines(EncodedLines lines, int from, int to) {
+		this.ledger.drop(lines.copy(from, to), WriteDrop.Reason.OVERFLOW);
+		lines.signal = true;
 	}
 
 }

@@ -3,6 +3,7 @@ package io.influxspring.write.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -111,6 +112,30 @@ final class SealedBatches {
 			this.waitingLines -= oldest.lineCount;
 		}
 		return oldest;
+	}
+
+	/** Takes out the batches not in flight that {@code filter} selects. */
+	List<Batch> removeIdle(Predicate<Batch> filter) {
+		List<Batch> removed = new ArrayList<>();
+		this.queued.removeIf((batch) -> filter.test(batch) && removed.add(batch));
+		this.waiting.removeIf((batch) -> {
+			if (filter.test(batch)) {
+				removed.add(batch);
+				this.waitingLines -= batch.lineCount;
+				return true;
+			}
+			return false;
+		});
+		return removed;
+	}
+
+	/** Adds the queued batches that are not spooled yet to {@code into}, oldest first. */
+	void unspooled(List<Batch> into) {
+		for (Batch batch : this.queued) {
+			if (batch.spoolId < 0) {
+				into.add(batch);
+			}
+		}
 	}
 
 	/** Takes out every batch, oldest first. */

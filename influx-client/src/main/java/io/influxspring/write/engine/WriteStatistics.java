@@ -28,12 +28,34 @@ import org.jspecify.annotations.Nullable;
  * @param failingSince when requests started failing without a success since, or {@code null}
  * @param bufferedBytes bytes of line protocol of the {@code buffered} lines held in batches (not
  * those a caller waiting for room still holds)
+ * @param replayed lines found in the spool when the writer started, sent again (part of {@code offered})
+ * @param spooledLines lines held in the spool on disk (part of {@code buffered}), 0 without a spool
+ * @param spooledBytes bytes the spool's records of those lines take on disk
  * @since 0.1.0
  */
 public record WriteStatistics(long offered, long written, long failed, long dropped, long buffered, long retrying,
 		int inFlightRequests, long retries, long rejected, long expired, long droppedOverflow, long droppedClosed,
 		long droppedDisposed, @Nullable Instant lastFailureTime, @Nullable String lastFailureMessage,
-		@Nullable Instant lastSuccessTime, @Nullable Instant failingSince, long bufferedBytes) {
+		@Nullable Instant lastSuccessTime, @Nullable Instant failingSince, long bufferedBytes, long replayed,
+		long spooledLines, long spooledBytes) {
+
+	/** The statistics before {@code replayed} and the spool's counts, which are 0. */
+	public WriteStatistics(long offered, long written, long failed, long dropped, long buffered, long retrying,
+			int inFlightRequests, long retries, long rejected, long expired, long droppedOverflow, long droppedClosed,
+			long droppedDisposed, @Nullable Instant lastFailureTime, @Nullable String lastFailureMessage,
+			@Nullable Instant lastSuccessTime, @Nullable Instant failingSince, long bufferedBytes) {
+		this(offered, written, failed, dropped, buffered, retrying, inFlightRequests, retries, rejected, expired,
+				droppedOverflow, droppedClosed, droppedDisposed, lastFailureTime, lastFailureMessage, lastSuccessTime,
+				failingSince, bufferedBytes, 0, 0, 0);
+	}
+
+	/** These statistics with the spool's counts. */
+	WriteStatistics withSpool(long lines, long bytes) {
+		return new WriteStatistics(this.offered, this.written, this.failed, this.dropped, this.buffered, this.retrying,
+				this.inFlightRequests, this.retries, this.rejected, this.expired, this.droppedOverflow,
+				this.droppedClosed, this.droppedDisposed, this.lastFailureTime, this.lastFailureMessage,
+				this.lastSuccessTime, this.failingSince, this.bufferedBytes, this.replayed, lines, bytes);
+	}
 
 	/** The statistics before {@code bufferedBytes}, which is 0. */
 	public WriteStatistics(long offered, long written, long failed, long dropped, long buffered, long retrying,
@@ -42,7 +64,7 @@ public record WriteStatistics(long offered, long written, long failed, long drop
 			@Nullable Instant lastSuccessTime, @Nullable Instant failingSince) {
 		this(offered, written, failed, dropped, buffered, retrying, inFlightRequests, retries, rejected, expired,
 				droppedOverflow, droppedClosed, droppedDisposed, lastFailureTime, lastFailureMessage, lastSuccessTime,
-				failingSince, 0);
+				failingSince, 0, 0, 0, 0);
 	}
 
 }

@@ -33,7 +33,7 @@ class DispatcherFaultTest {
 		WebClient webClient = WebClient.builder().exchangeFunction((request) -> Mono.never()).build();
 		BatchSender sender = new BatchSender(webClient, "http://localhost:1", null, Integer.MAX_VALUE,
 				OPTIONS.requestTimeout());
-		return new Dispatcher(this.accumulator, sender, listeners, OPTIONS, "/write", "fault-test");
+		return new Dispatcher(this.accumulator, sender, listeners, OPTIONS, "/write", "fault-test", null);
 	}
 
 	@Test

@@ -110,7 +110,7 @@ class DispatcherTest {
 				built.requestTimeout());
 		WriteListeners listeners = new WriteListeners();
 		listeners.add(this.listener);
-		this.dispatcher = new Dispatcher(this.accumulator, sender, listeners, built, "/write", "dispatcher-test");
+		this.dispatcher = new Dispatcher(this.accumulator, sender, listeners, built, "/write", "dispatcher-test", null);
 	}
 
 	private void append(String... records) {

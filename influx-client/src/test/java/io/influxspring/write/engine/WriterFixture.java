@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import io.influxspring.testsupport.StubInfluxServer;
@@ -67,15 +68,22 @@ final class WriterFixture implements AfterEachCallback, AutoCloseable {
 	}
 
 	BatchingWriteApi writer(WebClient webClient, UnaryOperator<WriteOptions.Builder> options) {
+		return writer(webClient, options, (builder) -> {
+		});
+	}
+
+	BatchingWriteApi writer(WebClient webClient, UnaryOperator<WriteOptions.Builder> options,
+			Consumer<BatchingWriteApiBuilder> customizer) {
 		String threadName = "fixture-writer-" + THREADS.incrementAndGet();
-		BatchingWriteApi writer = BatchingWriteApi.builder(webClient, this.server.url())
+		BatchingWriteApiBuilder builder = BatchingWriteApi.builder(webClient, this.server.url())
 			.threadName(threadName)
 			.options(options.apply(options()).build())
 			.path(PATH)
 			.authorization("Token s3cr3t")
 			.clock(CLOCK)
-			.listener(this.listener)
-			.build();
+			.listener(this.listener);
+		customizer.accept(builder);
+		BatchingWriteApi writer = builder.build();
 		this.writers.add(writer);
 		THREAD_NAMES.put(writer, threadName + "-");
 		return writer;

@@ -106,6 +106,75 @@ public enum InfluxWriteMeters implements MeterDocumentation {
 		}
 	},
 
+	/** Lines held in the spool on disk (0 without a spool). */
+	SPOOL_LINES {
+		@Override
+		public String getName() {
+			return "influx.write.spool.lines";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.GAUGE;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "lines";
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return CommonTags.values();
+		}
+	},
+
+	/** Bytes the spool's records take on disk. */
+	SPOOL_BYTES {
+		@Override
+		public String getName() {
+			return "influx.write.spool.bytes";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.GAUGE;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "bytes";
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return CommonTags.values();
+		}
+	},
+
+	/** Lines found in the spool at startup and sent again. */
+	SPOOL_REPLAYED {
+		@Override
+		public String getName() {
+			return "influx.write.spool.replayed";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.COUNTER;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "lines";
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return CommonTags.values();
+		}
+	},
+
 	/** Requests scheduled for a retry. */
 	RETRIES {
 		@Override

@@ -57,6 +57,24 @@ final class WriterMeters implements WriteListener {
 			.baseUnit(InfluxWriteMeters.BUFFER_BYTES.getBaseUnit())
 			.description("Bytes of line protocol held by the writer")
 			.register(this.registry));
+		add(Gauge.builder(InfluxWriteMeters.SPOOL_LINES.getName(), this.writeApi,
+				(api) -> api.getStatistics().spooledLines())
+			.tags(this.tags)
+			.baseUnit(InfluxWriteMeters.SPOOL_LINES.getBaseUnit())
+			.description("Lines held in the spool on disk")
+			.register(this.registry));
+		add(Gauge.builder(InfluxWriteMeters.SPOOL_BYTES.getName(), this.writeApi,
+				(api) -> api.getStatistics().spooledBytes())
+			.tags(this.tags)
+			.baseUnit(InfluxWriteMeters.SPOOL_BYTES.getBaseUnit())
+			.description("Bytes the spool's records take on disk")
+			.register(this.registry));
+		add(FunctionCounter.builder(InfluxWriteMeters.SPOOL_REPLAYED.getName(), this.writeApi,
+				(api) -> api.getStatistics().replayed())
+			.tags(this.tags)
+			.baseUnit(InfluxWriteMeters.SPOOL_REPLAYED.getBaseUnit())
+			.description("Lines found in the spool at startup and sent again")
+			.register(this.registry));
 		add(FunctionCounter.builder(InfluxWriteMeters.RETRIES.getName(), this.writeApi,
 				(api) -> api.getStatistics().retries())
 			.tags(this.tags)

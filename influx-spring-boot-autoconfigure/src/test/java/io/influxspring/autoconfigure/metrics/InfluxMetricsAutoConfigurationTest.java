@@ -153,7 +153,8 @@ class InfluxMetricsAutoConfigurationTest {
 	void documentsEveryMeter() {
 		assertThat(InfluxWriteMeters.values()).extracting(InfluxWriteMeters::getName)
 			.containsExactly("influx.write.lines", "influx.write.requests", "influx.write.buffer.lines",
-					"influx.write.buffer.bytes", "influx.write.retries");
+					"influx.write.buffer.bytes", "influx.write.spool.lines", "influx.write.spool.bytes",
+					"influx.write.spool.replayed", "influx.write.retries");
 	}
 
 }

@@ -1,0 +1,120 @@
+package io.influxspring.write.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.influxspring.write.spool.BatchSpool;
+import io.influxspring.write.spool.SpoolFullException;
+import io.influxspring.write.spool.SpooledBatch;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * A writer's use of its {@link BatchSpool}, on the dispatcher's thread only: a sealed batch is
+ * appended before its first send and its record released once its lines are written, failed or
+ * dropped (not when close gives up on them: they are sent again at the next start). When the spool
+ * is full, its oldest records and their batches are dropped.
+ */
+final class SpoolKeeper {
+
+	private static final Log logger = LogFactory.getLog(SpoolKeeper.class);
+
+	private final BatchSpool spool;
+
+	private final Path directory;
+
+	private final LineAccumulator accumulator;
+
+	private volatile long lines;
+
+	private volatile long bytes;
+
+	private boolean failureLogged;
+
+	SpoolKeeper(BatchSpool spool, Path directory, LineAccumulator accumulator) {
+		this.spool = spool;
+		this.directory = directory;
+		this.accumulator = accumulator;
+		count();
+	}
+
+	/** Appends the sealed batches not spooled yet, oldest first, before they are sent. */
+	void spoolSealed() {
+		List<Batch> sealed = new ArrayList<>();
+		this.accumulator.change((ledger) -> ledger.batches.unspooled(sealed), false);
+		sealed.forEach(this::spool);
+	}
+
+	/** Appends a batch not spooled yet; a disk error leaves it in memory only, logged once. */
+	void spool(Batch batch) {
+		if (batch.spoolId >= 0) {
+			return;
+		}
+		try {
+			try {
+				batch.spoolId = this.spool.append(batch.bytes, batch.length, batch.lineEnds, batch.lineCount);
+			}
+			catch (SpoolFullException ex) {
+				makeRoom(ex.getBytesNeeded());
+				batch.spoolId = this.spool.append(batch.bytes, batch.length, batch.lineEnds, batch.lineCount);
+			}
+		}
+		catch (IOException | SpoolFullException ex) {
+			if (!this.failureLogged) {
+				this.failureLogged = true;
+				logger.warn("Could not spool " + batch.lineCount + " lines to " + this.directory
+						+ "; they are kept in memory only", ex);
+			}
+		}
+		count();
+	}
+
+	private void makeRoom(long bytesNeeded) throws IOException {
+		List<SpooledBatch> dropped = this.spool.dropOldest(bytesNeeded);
+		Set<Long> ids = new HashSet<>();
+		dropped.forEach((spooled) -> ids.add(spooled.id()));
+		this.accumulator.change((ledger) -> ledger.dropSpooled(ids), true);
+	}
+
+	/** Lets the record of a settled or dropped batch go once no other half of it holds it. */
+	void release(Batch batch) {
+		if (!batch.releasesSpoolRecord()) {
+			return;
+		}
+		try {
+			this.spool.acknowledge(batch.spoolId);
+		}
+		catch (IOException ex) {
+			logger.warn("Could not mark a batch written in the spool at " + this.directory
+					+ "; it will be sent again at the next start", ex);
+		}
+		count();
+	}
+
+	long lines() {
+		return this.lines;
+	}
+
+	long bytes() {
+		return this.bytes;
+	}
+
+	void close() {
+		try {
+			this.spool.close();
+		}
+		catch (IOException ex) {
+			logger.warn("Could not close the spool at " + this.directory, ex);
+		}
+	}
+
+	private void count() {
+		this.lines = this.spool.lines();
+		this.bytes = this.spool.bytes();
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.influxspring.write.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+
+import io.influxspring.testsupport.StubInfluxServer;
+import io.influxspring.testsupport.StubResponse;
+import io.influxspring.write.WriteOptions;
+import io.influxspring.write.spool.SpoolLockedException;
+import io.influxspring.write.spool.SpoolSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A writer with a spool: an outage longer than {@code max-retry-time} fails nothing, lines a closed
+ * writer could not deliver are sent by the next one on the directory, and a directory serves one
+ * writer at a time.
+ */
+class SpoolTest {
+
+	@RegisterExtension
+	static final StubInfluxServer server = new StubInfluxServer();
+
+	@RegisterExtension
+	final WriterFixture fixture = new WriterFixture(server);
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void anOutageLongerThanTheRetryTimeFailsNothing() throws Exception {
+		AtomicBoolean down = new AtomicBoolean(true);
+		server.setResponder(() -> down.get() ? StubResponse.status(503) : StubResponse.noContent());
+		BatchingWriteApi writer = spooled((o) -> o.batchSize(10)
+			.minRetryDelay(Duration.ofMillis(5))
+			.maxRetryDelay(Duration.ofMillis(20))
+			.maxRetries(2)
+			.maxRetryTime(Duration.ofMillis(50)));
+		writer.writeRecords(WriterFixture.records(100));
+		await().until(() -> writer.getStatistics().retries() >= 50);
+		WriteStatistics during = writer.getStatistics();
+		assertThat(during.failed()).isZero();
+		assertThat(during.spooledLines()).isEqualTo(100);
+		assertThat(during.spooledBytes()).isPositive();
+		down.set(false);
+		writer.flush(true).get(10, TimeUnit.SECONDS);
+		WriteStatistics after = writer.getStatistics();
+		assertThat(after.written()).isEqualTo(100);
+		assertThat(after.failed()).isZero();
+		assertThat(after.spooledLines()).isZero();
+		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(WriterFixture.records(100));
+		WriterFixture.assertAccounted(writer);
+	}
+
+	@Test
+	void linesAClosedWriterCouldNotDeliverAreSentByTheNextOneOnTheDirectory() throws Exception {
+		server.setDefaultResponse(StubResponse.status(503));
+		BatchingWriteApi first = spooled((o) -> o.batchSize(50).closeTimeout(Duration.ZERO)
+			.minRetryDelay(Duration.ofHours(1))
+			.maxRetryDelay(Duration.ofHours(1)));
+		first.writeRecords(WriterFixture.records(500));
+		await().until(() -> first.getStatistics().spooledLines() == 500);
+		first.close();
+		assertThat(first.getStatistics().droppedClosed()).isEqualTo(500);
+		server.reset();
+		server.setDefaultResponse(StubResponse.noContent());
+		BatchingWriteApi second = spooled((o) -> o.batchSize(50));
+		second.flush().get(10, TimeUnit.SECONDS);
+		WriteStatistics stats = second.getStatistics();
+		assertThat(stats.replayed()).isEqualTo(500);
+		assertThat(stats.offered()).isEqualTo(500);
+		assertThat(stats.written()).isEqualTo(500);
+		assertThat(stats.spooledLines()).isZero();
+		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(WriterFixture.records(500));
+		WriterFixture.assertAccounted(second);
+		second.close();
+		assertThat(spooled((o) -> o).getStatistics().replayed()).isZero();
+	}
+
+	@Test
+	void linesWrittenAreNotSentAgainByTheNextWriter() throws Exception {
+		BatchingWriteApi first = spooled((o) -> o.batchSize(10));
+		first.writeRecords(WriterFixture.records(30));
+		first.flush().get(10, TimeUnit.SECONDS);
+		first.close();
+		BatchingWriteApi second = spooled((o) -> o);
+		assertThat(second.getStatistics().replayed()).isZero();
+		assertThat(server.receivedLines()).hasSize(30);
+	}
+
+	@Test
+	void aDirectoryServesOneWriterAtATime() {
+		spooled((o) -> o);
+		assertThatIllegalStateException().isThrownBy(() -> spooled((o) -> o))
+			.isInstanceOf(SpoolLockedException.class)
+			.withMessageContaining(this.directory.toString());
+	}
+
+	@Test
+	void withoutASpoolARetryableFailureStillEndsAfterTheRetryTime() {
+		server.setDefaultResponse(StubResponse.status(503));
+		BatchingWriteApi writer = this.fixture.writer((o) -> o.maxRetryTime(Duration.ofMillis(30)));
+		writer.writeRecords(WriterFixture.records(3));
+		writer.flush();
+		await().until(() -> writer.getStatistics().failed() == 3);
+		assertThat(writer.getStatistics().spooledLines()).isZero();
+	}
+
+	private BatchingWriteApi spooled(UnaryOperator<WriteOptions.Builder> options) {
+		return this.fixture.writer(WebClient.create(), options, (builder) -> builder.spool(this.directory,
+				SpoolSettings.defaults().withFsync(false)));
+	}
+
+}
