@@ -60,8 +60,17 @@ final class BatchLedger {
 		this.counts.replayed(batch.lineCount);
 	}
 
-	/** Drops the idle batches whose spool records the spool dropped to make room; returns how many lines. */
+	/**
+	 * Drops the idle batches whose spool records the spool dropped to make room, and marks those in
+	 * flight unspooled (a retry spools them again); returns how many lines were dropped.
+	 */
 	long dropSpooled(Set<Long> spoolIds) {
+		this.batches.inFlight((batch) -> {
+			if (spoolIds.contains(batch.spoolId)) {
+				batch.spoolId = -1;
+				batch.spoolShares = null;
+			}
+		});
 		long lines = 0;
 		for (Batch batch : this.batches.removeIdle((candidate) -> spoolIds.contains(candidate.spoolId))) {
 			batch.spoolId = -1;

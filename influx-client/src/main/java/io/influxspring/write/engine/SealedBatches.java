@@ -3,6 +3,7 @@ package io.influxspring.write.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -127,6 +128,10 @@ final class SealedBatches {
 			return false;
 		});
 		return removed;
+	}
+
+	void inFlight(Consumer<Batch> action) {
+		this.inFlight.forEach(action);
 	}
 
 	/** Adds the queued batches that are not spooled yet to {@code into}, oldest first. */

@@ -1,10 +1,14 @@
 package io.influxspring.write.engine;
 
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import io.influxspring.testsupport.StubInfluxServer;
 import io.influxspring.testsupport.StubResponse;
@@ -96,6 +100,54 @@ class SpoolTest {
 		BatchingWriteApi second = spooled((o) -> o);
 		assertThat(second.getStatistics().replayed()).isZero();
 		assertThat(server.receivedLines()).hasSize(30);
+	}
+
+	@Test
+	void aSmallSpoolThroughAnOutageAccountsForEveryLineExactly() throws Exception {
+		AtomicBoolean down = new AtomicBoolean(true);
+		server.setResponder(() -> down.get() ? StubResponse.status(503) : StubResponse.noContent());
+		BatchingWriteApi writer = this.fixture.writer(WebClient.create(), (o) -> o.batchSize(1000)
+			.minRetryDelay(Duration.ofMillis(20))
+			.maxRetryDelay(Duration.ofMillis(50)), (builder) -> builder.spool(this.directory,
+					SpoolSettings.defaults().withFsync(false).withMaxSize(256 * 1024).withSegmentSize(64 * 1024)));
+		writer.writeRecords(WriterFixture.records(50_000));
+		writer.flush();
+		await().until(() -> writer.getStatistics().droppedOverflow() > 0);
+		assertThat(writer.getStatistics().spooledBytes()).isLessThanOrEqualTo(256 * 1024);
+		down.set(false);
+		writer.flush(true).get(10, TimeUnit.SECONDS);
+		WriteStatistics stats = writer.getStatistics();
+		assertThat(stats.written() + stats.dropped()).isEqualTo(50_000);
+		assertThat(stats.failed()).isZero();
+		assertThat(server.receivedLines()).hasSize((int) stats.written())
+			.isSubsetOf(WriterFixture.records(50_000))
+			.doesNotHaveDuplicates();
+		assertThat(stats.spooledLines()).isZero();
+	}
+
+	@Test
+	void aTornSpoolSendsTheIntactBatchesOnly() throws Exception {
+		server.setDefaultResponse(StubResponse.status(503));
+		BatchingWriteApi first = spooled((o) -> o.batchSize(100).closeTimeout(Duration.ZERO)
+			.minRetryDelay(Duration.ofHours(1))
+			.maxRetryDelay(Duration.ofHours(1)));
+		first.writeRecords(WriterFixture.records(1000));
+		await().until(() -> first.getStatistics().spooledLines() == 1000);
+		first.close();
+		Path segment;
+		try (Stream<Path> files = Files.list(this.directory)) {
+			segment = files.filter((file) -> file.toString().endsWith(".spool")).max(Path::compareTo).orElseThrow();
+		}
+		try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+			channel.truncate(channel.size() - 3);
+		}
+		server.reset();
+		server.setDefaultResponse(StubResponse.noContent());
+		BatchingWriteApi second = spooled((o) -> o);
+		second.flush().get(10, TimeUnit.SECONDS);
+		long replayed = second.getStatistics().replayed();
+		assertThat(replayed).isEqualTo(900);
+		assertThat(server.receivedLines()).hasSize(900).isSubsetOf(WriterFixture.records(1000)).doesNotHaveDuplicates();
 	}
 
 	@Test
