@@ -34,7 +34,8 @@ interface Contender extends AutoCloseable {
 	 * caller that outruns the server waits for room, so nothing is dropped while the server answers)
 	 * but for batch 5000; {@code ours-block} uses the {@code block} overflow policy instead, and
 	 * {@code ours-unbounded} a buffer limit of {@code points} (as before backpressure was the default,
-	 * so that the caller never waits for room). The
+	 * so that the caller never waits for room); {@code ours-spool} spools every batch in a temporary
+	 * directory, forced to disk before it is sent, and {@code ours-spool-nofsync} without forcing. The
 	 * official client gets a buffer limit of {@code points} (its default, 10,000, drops points under
 	 * one writer that outpaces the network).
 	 */
@@ -46,12 +47,15 @@ interface Contender extends AutoCloseable {
 			case "ours-unbounded" -> OursContender.points(port,
 					Map.of("influx.write.buffer-limit", Integer.toString(Math.max(100_000, points))));
 			case "ours-records" -> OursContender.records(port, Map.of());
+			case "ours-spool" -> OursContender.spooled(port, true);
+			case "ours-spool-nofsync" -> OursContender.spooled(port, false);
 			case "official" -> new OfficialClientContender(port);
 			case "questdb" -> new QuestDbContender(port);
 			case "raw" -> new RawCeilingContender(port, false);
 			case "raw-gzip" -> new RawCeilingContender(port, true);
 			default -> throw new IllegalArgumentException("Unknown contender '" + name + "'; known: ours, ours-nogzip,"
-					+ " ours-block, ours-unbounded, ours-records, official, questdb, raw, raw-gzip");
+					+ " ours-block, ours-unbounded, ours-records, ours-spool, ours-spool-nofsync, official, questdb, raw,"
+					+ " raw-gzip");
 		};
 	}
 

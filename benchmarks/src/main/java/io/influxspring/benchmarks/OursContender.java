@@ -1,12 +1,18 @@
 package io.influxspring.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.ObjLongConsumer;
+import java.util.stream.Stream;
 
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.engine.BatchingWriteApi;
 import io.influxspring.write.engine.WriteStatistics;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -24,10 +30,26 @@ final class OursContender implements Contender {
 
 	private final ObjLongConsumer<WriteApi> write;
 
-	private OursContender(int port, Map<String, Object> properties, ObjLongConsumer<WriteApi> write) {
+	private final @Nullable Path spoolDirectory;
+
+	private OursContender(int port, Map<String, Object> properties, ObjLongConsumer<WriteApi> write,
+			@Nullable Path spoolDirectory) {
 		this.context = OursContext.start("http://127.0.0.1:" + port, properties);
 		this.writeApi = this.context.getBean(WriteApi.class);
 		this.write = write;
+		this.spoolDirectory = spoolDirectory;
+	}
+
+	private OursContender(int port, Map<String, Object> properties, ObjLongConsumer<WriteApi> write) {
+		this(port, properties, write, null);
+	}
+
+	/** Writes hand-built points through a spool in a temporary directory, deleted when closed. */
+	static OursContender spooled(int port, boolean fsync) throws IOException {
+		Path directory = Files.createTempDirectory("influx-spool-bench");
+		return new OursContender(port, Map.of("influx.write.spool.directory", directory.toString(),
+				"influx.write.spool.fsync", Boolean.toString(fsync)),
+				(writeApi, i) -> writeApi.writePoint(SamplePoints.point(i)), directory);
 	}
 
 	/** Writes hand-built points. */
@@ -67,8 +89,15 @@ final class OursContender implements Contender {
 	}
 
 	@Override
-	public void close() {
+	public void close() throws IOException {
 		this.context.close();
+		if (this.spoolDirectory != null) {
+			try (Stream<Path> files = Files.walk(this.spoolDirectory)) {
+				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+					Files.delete(file);
+				}
+			}
+		}
 	}
 
 }

@@ -138,7 +138,7 @@ final class BatchLedger {
 	void drop(Batch batch, WriteDrop.Reason reason) {
 		Disposable request = batch.request;
 		if (request != null) {
-			request.dispose();
+			cancel(request);
 		}
 		this.counts.dropped(batch.lineCount, reason);
 		resolve(batch, new InfluxWriteException(
@@ -146,6 +146,16 @@ final class BatchLedger {
 		this.notices.dropped(batch.view(), reason);
 		if (batch.spoolId >= 0 && reason != WriteDrop.Reason.CLOSED) {
 			this.notices.released(batch);
+		}
+	}
+
+	/** Cancels a request; one that cannot be cancelled (its event loop already ended) is left to end. */
+	private static void cancel(Disposable request) {
+		try {
+			request.dispose();
+		}
+		catch (Throwable ex) {
+			// the batch is dropped all the same
 		}
 	}
 

@@ -65,17 +65,24 @@ final class WriterLifecycle {
 		if (!suspended && !this.dispatcher.isCurrentThread()) {
 			await(everything);
 		}
-		this.accumulator.finish(WriteDrop.Reason.CLOSED);
-		this.dispatcher.stop(true);
-		this.terminated.countDown();
+		try {
+			this.accumulator.finish(WriteDrop.Reason.CLOSED);
+		}
+		finally {
+			this.dispatcher.stop(true);
+			this.terminated.countDown();
+		}
 	}
 
 	/** Drops everything as {@code DISPOSED} at once; returns how many lines. */
 	int dispose() {
-		int discarded = this.accumulator.finish(WriteDrop.Reason.DISPOSED);
-		this.dispatcher.stop(false);
-		this.terminated.countDown();
-		return discarded;
+		try {
+			return this.accumulator.finish(WriteDrop.Reason.DISPOSED);
+		}
+		finally {
+			this.dispatcher.stop(false);
+			this.terminated.countDown();
+		}
 	}
 
 	private void await(CompletableFuture<Void> future) {

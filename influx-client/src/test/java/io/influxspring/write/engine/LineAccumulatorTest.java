@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
@@ -254,6 +255,18 @@ class LineAccumulatorTest {
 		assertThat(assertAccounted().droppedClosed()).isEqualTo(3);
 		assertThatIllegalStateException().isThrownBy(() -> append("m v=3i")).withMessageContaining("closed");
 		assertThat(this.accumulator.finish(WriteDrop.Reason.DISPOSED)).isZero();
+	}
+
+	@Test
+	void finishDropsEverythingEvenWhenARequestCannotBeCancelled() {
+		use((o) -> o.batchSize(2));
+		append("m v=0i", "m v=1i", "m v=2i");
+		Batch inFlight = this.accumulator.drain(T0).get(0);
+		this.accumulator.attach(inFlight, () -> {
+			throw new RejectedExecutionException("event executor terminated");
+		});
+		assertThat(this.accumulator.finish(WriteDrop.Reason.CLOSED)).isEqualTo(3);
+		assertThat(assertAccounted().droppedClosed()).isEqualTo(3);
 	}
 
 	@Test
