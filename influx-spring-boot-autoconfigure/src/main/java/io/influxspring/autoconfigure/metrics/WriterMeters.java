@@ -46,40 +46,14 @@ final class WriterMeters implements WriteListener {
 		lines("dropped", "overflow", WriteStatistics::droppedOverflow);
 		lines("dropped", "closed", WriteStatistics::droppedClosed);
 		lines("dropped", "disposed", WriteStatistics::droppedDisposed);
-		add(Gauge.builder(InfluxWriteMeters.BUFFER_LINES.getName(), this.writeApi, (api) -> api.getStatistics().buffered())
-			.tags(this.tags)
-			.baseUnit(InfluxWriteMeters.BUFFER_LINES.getBaseUnit())
-			.description("Lines held by the writer: open batch, queued, in flight and waiting for retry")
-			.register(this.registry));
-		add(Gauge.builder(InfluxWriteMeters.BUFFER_BYTES.getName(), this.writeApi,
-				(api) -> api.getStatistics().bufferedBytes())
-			.tags(this.tags)
-			.baseUnit(InfluxWriteMeters.BUFFER_BYTES.getBaseUnit())
-			.description("Bytes of line protocol held by the writer")
-			.register(this.registry));
-		add(Gauge.builder(InfluxWriteMeters.SPOOL_LINES.getName(), this.writeApi,
-				(api) -> api.getStatistics().spooledLines())
-			.tags(this.tags)
-			.baseUnit(InfluxWriteMeters.SPOOL_LINES.getBaseUnit())
-			.description("Lines held in the spool on disk")
-			.register(this.registry));
-		add(Gauge.builder(InfluxWriteMeters.SPOOL_BYTES.getName(), this.writeApi,
-				(api) -> api.getStatistics().spooledBytes())
-			.tags(this.tags)
-			.baseUnit(InfluxWriteMeters.SPOOL_BYTES.getBaseUnit())
-			.description("Bytes the spool's records take on disk")
-			.register(this.registry));
-		add(FunctionCounter.builder(InfluxWriteMeters.SPOOL_REPLAYED.getName(), this.writeApi,
-				(api) -> api.getStatistics().replayed())
-			.tags(this.tags)
-			.baseUnit(InfluxWriteMeters.SPOOL_REPLAYED.getBaseUnit())
-			.description("Lines found in the spool at startup and sent again")
-			.register(this.registry));
-		add(FunctionCounter.builder(InfluxWriteMeters.RETRIES.getName(), this.writeApi,
-				(api) -> api.getStatistics().retries())
-			.tags(this.tags)
-			.description("Write requests scheduled for a retry")
-			.register(this.registry));
+		gauge(InfluxWriteMeters.BUFFER_LINES, WriteStatistics::buffered,
+				"Lines held by the writer: open batch, queued, in flight and waiting for retry");
+		gauge(InfluxWriteMeters.BUFFER_BYTES, WriteStatistics::bufferedBytes, "Bytes of line protocol held by the writer");
+		gauge(InfluxWriteMeters.SPOOL_LINES, WriteStatistics::spooledLines, "Lines held in the spool on disk");
+		gauge(InfluxWriteMeters.SPOOL_BYTES, WriteStatistics::spooledBytes, "Bytes the spool's records take on disk");
+		counter(InfluxWriteMeters.SPOOL_REPLAYED, WriteStatistics::replayed,
+				"Lines found in the spool at startup and sent again");
+		counter(InfluxWriteMeters.RETRIES, WriteStatistics::retries, "Write requests scheduled for a retry");
 		this.writeApi.addListener(this);
 	}
 
@@ -111,6 +85,22 @@ final class WriterMeters implements WriteListener {
 			}
 			timer.record(event.duration());
 		}
+	}
+
+	private void gauge(InfluxWriteMeters meter, ToDoubleFunction<WriteStatistics> value, String description) {
+		add(Gauge.builder(meter.getName(), this.writeApi, (api) -> value.applyAsDouble(api.getStatistics()))
+			.tags(this.tags)
+			.baseUnit(meter.getBaseUnit())
+			.description(description)
+			.register(this.registry));
+	}
+
+	private void counter(InfluxWriteMeters meter, ToDoubleFunction<WriteStatistics> value, String description) {
+		add(FunctionCounter.builder(meter.getName(), this.writeApi, (api) -> value.applyAsDouble(api.getStatistics()))
+			.tags(this.tags)
+			.baseUnit(meter.getBaseUnit())
+			.description(description)
+			.register(this.registry));
 	}
 
 	private void lines(String outcome, String reason, ToDoubleFunction<WriteStatistics> count) {
