@@ -49,7 +49,7 @@ final class SpoolKeeper {
 		sealed.forEach(this::spool);
 	}
 
-	/** Appends a batch not spooled yet; a disk error leaves it in memory only, logged once. */
+	/** Appends a batch not spooled yet; any failure leaves it in memory only, logged once, and never fails a send. */
 	void spool(Batch batch) {
 		if (batch.spoolId >= 0) {
 			return;
@@ -63,7 +63,7 @@ final class SpoolKeeper {
 				batch.spoolId = this.spool.append(batch.bytes, batch.length, batch.lineEnds, batch.lineCount);
 			}
 		}
-		catch (IOException | SpoolFullException ex) {
+		catch (Throwable ex) {
 			if (!this.failureLogged) {
 				this.failureLogged = true;
 				logger.warn("Could not spool " + batch.lineCount + " lines to " + this.directory
@@ -88,7 +88,7 @@ final class SpoolKeeper {
 		try {
 			this.spool.acknowledge(batch.spoolId);
 		}
-		catch (IOException ex) {
+		catch (Throwable ex) {
 			logger.warn("Could not mark a batch written in the spool at " + this.directory
 					+ "; it will be sent again at the next start", ex);
 		}
@@ -113,8 +113,13 @@ final class SpoolKeeper {
 	}
 
 	private void count() {
-		this.lines = this.spool.lines();
-		this.bytes = this.spool.bytes();
+		try {
+			this.lines = this.spool.lines();
+			this.bytes = this.spool.bytes();
+		}
+		catch (RuntimeException ex) {
+			// a closed spool keeps its last counts
+		}
 	}
 
 }
