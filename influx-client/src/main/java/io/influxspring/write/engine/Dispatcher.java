@@ -263,7 +263,11 @@ final class Dispatcher implements Runnable {
 		}
 		WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error);
 		Settlement settlement = error.isRetryable() ? Settlement.EXPIRED : Settlement.FAILED;
-		return this.accumulator.settle(batch, settlement, 0, error, 0) ? () -> this.listeners.failure(event) : null;
+		if (!this.accumulator.settle(batch, settlement, 0, error, 0)) {
+			return null;
+		}
+		Runnable heard = () -> this.listeners.failure(event);
+		return (error.getStatusCode() == 0) ? new Retried(heard) : heard;
 	}
 
 	/**
@@ -354,7 +358,11 @@ final class Dispatcher implements Runnable {
 	private record Completion(Batch batch, SendOutcome outcome) {
 	}
 
-	/** What the listeners hear of a batch scheduled for a retry, told apart from a final outcome. */
+	/**
+	 * What the listeners hear of a batch whose spool record stays: scheduled for a retry, or failed
+	 * without an answer from the server (a local fault, the client shutting down), which the next
+	 * start sends again.
+	 */
 	private record Retried(Runnable notification) implements Runnable {
 
 		@Override
