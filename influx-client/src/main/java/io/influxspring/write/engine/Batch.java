@@ -9,17 +9,27 @@ import io.influxspring.write.LineBatch;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
-/** A sealed batch of lines on its way to the server; its state is guarded by the writer's lock. */
+/**
+ * A sealed batch of lines on its way to the server; its state is guarded by the writer's lock. A
+ * spooled batch may be evicted while it waits: its lines leave memory and are read back from the
+ * spool before it is sent.
+ */
 final class Batch {
+
+	private static final byte[] NO_BYTES = {};
+
+	private static final int[] NO_LINES = {};
 
 	/** Sealing order; the halves of a split batch share their parent's sequence. */
 	final long sequence;
 
-	final byte[] bytes;
+	/** The lines; empty while evicted. */
+	byte[] bytes;
 
 	final int length;
 
-	final int[] lineEnds;
+	/** The offset after each line; empty while evicted. */
+	int[] lineEnds;
 
 	final int lineCount;
 
@@ -42,6 +52,9 @@ final class Batch {
 	/** The id of the spool record holding these lines, or -1 when they are not spooled. */
 	volatile long spoolId = -1;
 
+	/** Whether the lines are on disk only, in the spool record {@link #spoolId}. */
+	boolean evicted;
+
 	/** Batches sharing {@link #spoolId} after splits; the record is acknowledged when the last one settles. */
 	@Nullable AtomicInteger spoolShares;
 
@@ -59,8 +72,37 @@ final class Batch {
 		return this.spoolId >= 0 && (shares == null || shares.decrementAndGet() == 0);
 	}
 
+	/** A batch of lines on disk only, found in the spool at start. */
+	static Batch evicted(long sequence, long spoolId, int length, int lineCount) {
+		Batch batch = new Batch(sequence, NO_BYTES, length, NO_LINES, lineCount);
+		batch.spoolId = spoolId;
+		batch.evicted = true;
+		return batch;
+	}
+
+	/** Whether the lines may leave memory: they are in a spool record of their own, and idle. */
+	boolean isEvictable() {
+		return !this.evicted && this.spoolId >= 0 && this.spoolShares == null;
+	}
+
+	/** Lets the lines go from memory, leaving them in the spool record. */
+	void evict() {
+		this.bytes = NO_BYTES;
+		this.lineEnds = NO_LINES;
+		this.gzipped = null;
+		this.evicted = true;
+	}
+
+	/** Takes the lines back from the spool record. */
+	void load(byte[] bytes, int[] lineEnds) {
+		this.bytes = bytes;
+		this.lineEnds = lineEnds;
+		this.evicted = false;
+	}
+
+	/** The lines; none for an evicted batch, whose lines must be read from the spool. */
 	LineBatch view() {
-		return new LineBatch(this.bytes, this.lineEnds, this.lineCount);
+		return this.evicted ? new LineBatch(NO_BYTES, NO_LINES, 0) : new LineBatch(this.bytes, this.lineEnds, this.lineCount);
 	}
 
 	/** Two batches with the first and the second half of the lines, attempts reset. */

@@ -1,11 +1,12 @@
 package io.influxspring.write.engine;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.influxspring.write.InfluxWriteException;
 import io.influxspring.write.LineBatch;
 import io.influxspring.write.WriteDrop;
+import io.influxspring.write.spool.SpoolEntry;
 import io.influxspring.write.spool.SpooledBatch;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -29,8 +30,11 @@ final class BatchLedger {
 
 	private int unresolvedBatches;
 
-	/** Bytes of the lines held: open batch, queued, in flight and waiting for a retry. */
+	/** Bytes of the lines held in memory: open batch, queued, in flight and waiting for a retry. */
 	private long heldBytes;
+
+	/** Lines of the batches evicted to the spool. */
+	private long evictedLines;
 
 	/** Lines offered by callers that wait for room, not yet in a batch. */
 	long awaitingRoom;
@@ -48,36 +52,64 @@ final class BatchLedger {
 		return this.counts.unresolved();
 	}
 
-	/** Queues lines found in the spool at startup, before any others, counted offered and replayed. */
-	void replay(SpooledBatch spooled) {
-		Batch batch = new Batch(++this.lastSequence, spooled.bytes(), spooled.byteCount(), spooled.lineEnds(),
-				spooled.lineCount());
-		batch.spoolId = spooled.id();
+	/** Lines neither written, failed nor dropped that are in memory, not on disk only. */
+	long bufferedInMemory() {
+		return this.counts.unresolved() - this.evictedLines;
+	}
+
+	/**
+	 * Queues a batch found in the spool at startup, before any others, counted offered and replayed;
+	 * its lines stay on disk until it is sent.
+	 */
+	void replay(SpoolEntry entry) {
+		Batch batch = Batch.evicted(++this.lastSequence, entry.id(), entry.byteCount(), entry.lineCount());
 		this.batches.queue(batch);
 		this.unresolvedBatches++;
-		this.heldBytes += batch.length;
+		this.evictedLines += batch.lineCount;
 		this.counts.offered(batch.lineCount);
 		this.counts.replayed(batch.lineCount);
 	}
 
+	/** Lets the lines of the newest idle batch that a spool record holds leave memory; {@code false} when none. */
+	boolean evictNewest() {
+		Batch batch = this.batches.newestEvictable();
+		if (batch == null) {
+			return false;
+		}
+		batch.evict();
+		this.heldBytes -= batch.length;
+		this.evictedLines += batch.lineCount;
+		return true;
+	}
+
+	/** Takes the lines of an evicted batch back into memory, read from its spool record. */
+	void loaded(Batch batch, SpooledBatch spooled) {
+		if (batch.evicted && !batch.resolved) {
+			batch.load(spooled.bytes(), spooled.lineEnds());
+			this.heldBytes += batch.length;
+			this.evictedLines -= batch.lineCount;
+		}
+	}
+
 	/**
-	 * Drops the idle batches whose spool records the spool dropped to make room, and marks those in
-	 * flight unspooled (a retry spools them again); returns how many lines were dropped.
+	 * Drops the idle batches whose spool records the spool dropped to make room, reported with the
+	 * lines read back, and marks those in flight unspooled (a retry spools them again), taking the
+	 * lines of one not loaded yet from the record.
 	 */
-	long dropSpooled(Set<Long> spoolIds) {
+	void dropSpooled(Map<Long, SpooledBatch> dropped) {
 		this.batches.inFlight((batch) -> {
-			if (spoolIds.contains(batch.spoolId)) {
+			SpooledBatch spooled = dropped.get(batch.spoolId);
+			if (spooled != null) {
+				loaded(batch, spooled);
 				batch.spoolId = -1;
 				batch.spoolShares = null;
 			}
 		});
-		long lines = 0;
-		for (Batch batch : this.batches.removeIdle((candidate) -> spoolIds.contains(candidate.spoolId))) {
+		for (Batch batch : this.batches.removeIdle((candidate) -> dropped.containsKey(candidate.spoolId))) {
+			SpooledBatch spooled = dropped.get(batch.spoolId);
 			batch.spoolId = -1;
-			drop(batch, WriteDrop.Reason.OVERFLOW);
-			lines += batch.lineCount;
+			drop(batch, WriteDrop.Reason.OVERFLOW, batch.evicted ? spooled.lineBatch() : batch.view());
 		}
-		return lines;
 	}
 
 	/** Queues the open batch, sealed. */
@@ -129,13 +161,25 @@ final class BatchLedger {
 
 	private void resolve(Batch batch, @Nullable InfluxWriteException error) {
 		batch.resolved = true;
-		this.heldBytes -= batch.length;
+		if (batch.evicted) {
+			this.evictedLines -= batch.lineCount;
+		}
+		else {
+			this.heldBytes -= batch.length;
+		}
 		this.unresolvedBatches--;
 		this.flushes.resolved(batch.sequence, error, this.notices.completions());
 	}
 
-	/** Drops a batch, cancelling its request. */
+	/**
+	 * Drops a batch, cancelling its request. The lines of an evicted batch are reported once read
+	 * from the spool by the dispatcher.
+	 */
 	void drop(Batch batch, WriteDrop.Reason reason) {
+		drop(batch, reason, batch.evicted ? null : batch.view());
+	}
+
+	private void drop(Batch batch, WriteDrop.Reason reason, @Nullable LineBatch lines) {
 		Disposable request = batch.request;
 		if (request != null) {
 			cancel(request);
@@ -143,7 +187,12 @@ final class BatchLedger {
 		this.counts.dropped(batch.lineCount, reason);
 		resolve(batch, new InfluxWriteException(
 				batch.lineCount + " lines were dropped (" + reason.name().toLowerCase() + ")", 0, false, null));
-		this.notices.dropped(batch.view(), reason);
+		if (lines != null) {
+			this.notices.dropped(lines, reason);
+		}
+		else {
+			this.notices.droppedOnDisk(batch, reason);
+		}
 		if (batch.spoolId >= 0 && reason != WriteDrop.Reason.CLOSED) {
 			this.notices.released(batch);
 		}

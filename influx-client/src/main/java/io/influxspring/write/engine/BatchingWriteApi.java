@@ -19,7 +19,7 @@ import io.influxspring.write.WriteOptions;
 import io.influxspring.write.WritePrecision;
 import io.influxspring.write.lineprotocol.TagSet;
 import io.influxspring.write.spool.BatchSpool;
-import io.influxspring.write.spool.SpooledBatch;
+import io.influxspring.write.spool.SpoolEntry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -90,9 +90,9 @@ public final class BatchingWriteApi implements WriteApi {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot open the spool in " + directory + ": " + ex.getMessage(), ex);
 		}
-		List<SpooledBatch> recovered = spool.recovered();
+		List<SpoolEntry> recovered = spool.recovered();
 		if (!recovered.isEmpty() || spool.skippedRecords() > 0) {
-			long lines = recovered.stream().mapToLong(SpooledBatch::lineCount).sum();
+			long lines = recovered.stream().mapToLong(SpoolEntry::lineCount).sum();
 			logger.info("Sending again " + lines + " lines (" + recovered.size() + " batches) found in the spool in "
 					+ directory + ((spool.skippedRecords() > 0)
 							? "; " + spool.skippedRecords() + " torn or corrupt records were skipped" : ""));
@@ -231,8 +231,8 @@ public final class BatchingWriteApi implements WriteApi {
 	/** A consistent snapshot of this writer's line counts. */
 	public WriteStatistics getStatistics() {
 		WriteStatistics statistics = this.accumulator.statistics();
-		return (this.dispatcher.spooledLines() > 0 || this.dispatcher.spooledBytes() > 0)
-				? statistics.withSpool(this.dispatcher.spooledLines(), this.dispatcher.spooledBytes()) : statistics;
+		return this.dispatcher.hasSpool() ? statistics.withSpool(this.dispatcher.spooledLines(),
+				this.dispatcher.spooledBytes(), this.dispatcher.spoolSkipped()) : statistics;
 	}
 
 	/** The options this writer was built with. */

@@ -1,5 +1,6 @@
 package io.influxspring.write.engine;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import io.influxspring.write.InfluxWriteException;
-import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteFailure;
 import io.influxspring.write.WriteOptions;
 import io.influxspring.write.WriteResponse;
@@ -190,6 +190,14 @@ final class Dispatcher implements Runnable {
 	private void send(Batch batch, String path) {
 		try {
 			if (this.spool != null) {
+				IOException unreadable = this.spool.load(batch);
+				if (unreadable != null) {
+					failUnreadable(batch, unreadable);
+					return;
+				}
+				if (batch.evicted) {
+					return;
+				}
 				this.spool.spool(batch);
 			}
 			Disposable request = this.sender.send(batch, path)
@@ -305,23 +313,45 @@ final class Dispatcher implements Runnable {
 				? () -> this.listeners.failure(event) : KEEP_SPOOLED;
 	}
 
-	/** Tells the listeners of lines dropped, then completes the flush futures whose lines are all settled. */
+	/** Fails for good a batch whose lines can no longer be read from the spool, and lets its record go. */
+	private void failUnreadable(Batch batch, IOException cause) {
+		InfluxWriteException error = new InfluxWriteException("Could not read " + batch.lineCount
+				+ " lines back from the spool: " + cause.getMessage(), 0, false, cause);
+		if (this.accumulator.settle(batch, Settlement.AFTER_FAULT, 0, error, 0)) {
+			release(batch, () -> {
+			});
+			WriteFailure event = new WriteFailure(batch.view(), batch.attempts, error, batch.lineCount);
+			deliver(() -> this.listeners.failure(event));
+		}
+	}
+
+	/**
+	 * Tells the listeners of lines dropped, one drop at a time (the lines of an evicted batch read
+	 * from the spool only when a listener is there to hear them), lets the spool records of dropped
+	 * batches go, then completes the flush futures whose lines are all settled.
+	 */
 	void deliverNotices() {
 		this.accumulator.takeNotices(this.notices);
 		if (this.notices.isEmpty()) {
 			return;
 		}
-		List<WriteDrop> drops = this.notices.drops();
+		List<Notices.Dropped> drops = this.notices.dropped();
 		List<Runnable> flushed = this.notices.flushCompletions();
 		List<Batch> released = this.notices.releasedBatches();
 		this.notices.clear();
-		if (this.spool != null) {
-			for (Batch batch : released) {
-				this.spool.release(batch);
+		SpoolKeeper keeper = this.spool;
+		for (Notices.Dropped drop : drops) {
+			if (drop.lines() == null && this.listeners.isEmpty()) {
+				deliver(() -> this.listeners.dropUnheard(drop.lineCount(), drop.reason()));
+			}
+			else {
+				deliver(() -> this.listeners.drop(drop.event((keeper != null) ? keeper::linesOf : Batch::view)));
 			}
 		}
-		for (WriteDrop drop : drops) {
-			deliver(() -> this.listeners.drop(drop));
+		if (keeper != null) {
+			for (Batch batch : released) {
+				keeper.release(batch);
+			}
 		}
 		flushed.forEach(Dispatcher::deliver);
 	}
@@ -345,6 +375,14 @@ final class Dispatcher implements Runnable {
 				logger.error("Unexpected failure while releasing a spooled batch", ex);
 			}
 		}
+	}
+
+	boolean hasSpool() {
+		return this.spool != null;
+	}
+
+	long spoolSkipped() {
+		return (this.spool != null) ? this.spool.skipped() : 0;
 	}
 
 	long spooledLines() {

@@ -12,6 +12,7 @@ import io.influxspring.write.InfluxWriteException;
 import io.influxspring.write.OverflowPolicy;
 import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteOptions;
+import io.influxspring.write.spool.SpooledBatch;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
@@ -110,7 +111,7 @@ final class LineAccumulator {
 	private int appendFrom(EncodedLines lines, int from, boolean waits) {
 		byte[] bytes = lines.buffer.array();
 		for (int i = from; i < lines.count; i++) {
-			if (waits && !this.overflow.hasRoom(lines, i)) {
+			if (waits && !this.overflow.roomFor(lines, i)) {
 				seal(lines);
 				lines.signal = true;
 				this.ledger.awaitingRoom += lines.count - i;
@@ -351,6 +352,32 @@ final class LineAccumulator {
 			}
 			this.space.signalAll();
 			return this.ledger.dropAll(reason, before);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Sealed batches go to a spool from now on: room can be made by evicting them. */
+	void useSpool() {
+		this.lock.lock();
+		try {
+			this.overflow.spooled();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Takes the lines of an evicted batch back into memory before it is sent, evicting others if
+	 * memory is then beyond its limits.
+	 */
+	void load(Batch batch, SpooledBatch spooled) {
+		this.lock.lock();
+		try {
+			this.ledger.loaded(batch, spooled);
+			this.overflow.evictToLimits();
 		}
 		finally {
 			this.lock.unlock();

@@ -102,7 +102,7 @@ final class LineCounts {
 				retrying, inFlightRequests, this.retries, this.rejected, this.expired,
 				this.dropped[WriteDrop.Reason.OVERFLOW.ordinal()], this.dropped[WriteDrop.Reason.CLOSED.ordinal()],
 				this.dropped[WriteDrop.Reason.DISPOSED.ordinal()], this.lastFailureTime, this.lastFailureMessage,
-				this.lastSuccessTime, this.failingSince, bufferedBytes, this.replayed, 0, 0);
+				this.lastSuccessTime, this.failingSince, bufferedBytes, this.replayed, 0, 0, 0);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.influxspring.write.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -100,11 +101,20 @@ final class SealedBatches {
 		return this.inFlight.remove(batch);
 	}
 
-	/** Takes out the oldest batch that is not in flight, for dropping; or {@code null}. */
+	/**
+	 * Takes out the oldest batch that is not in flight and is in memory, for dropping to free
+	 * memory; or {@code null}.
+	 */
 	@Nullable Batch removeOldestIdle() {
-		Batch oldest = this.queued.peekFirst();
+		Batch oldest = null;
+		for (Batch candidate : this.queued) {
+			if (!candidate.evicted) {
+				oldest = candidate;
+				break;
+			}
+		}
 		for (Batch candidate : this.waiting) {
-			if (oldest == null || candidate.sequence < oldest.sequence) {
+			if (!candidate.evicted && (oldest == null || candidate.sequence < oldest.sequence)) {
 				oldest = candidate;
 			}
 		}
@@ -113,6 +123,23 @@ final class SealedBatches {
 			this.waitingLines -= oldest.lineCount;
 		}
 		return oldest;
+	}
+
+	/** The newest batch not in flight whose lines may leave memory, or {@code null}. */
+	@Nullable Batch newestEvictable() {
+		Batch newest = null;
+		for (Batch batch : this.waiting) {
+			if (batch.isEvictable() && (newest == null || batch.sequence > newest.sequence)) {
+				newest = batch;
+			}
+		}
+		for (Iterator<Batch> it = this.queued.descendingIterator(); it.hasNext();) {
+			Batch batch = it.next();
+			if (batch.isEvictable()) {
+				return (newest == null || batch.sequence > newest.sequence) ? batch : newest;
+			}
+		}
+		return newest;
 	}
 
 	/** Takes out the batches not in flight that {@code filter} selects. */
@@ -161,17 +188,15 @@ final class SealedBatches {
 		return this.waitingLines;
 	}
 
-	/** Bytes of every batch held, counted batch by batch. */
+	/** Bytes in memory of every batch held, counted batch by batch. */
 	long bytes() {
+		return bytes(this.queued) + bytes(this.waiting) + bytes(this.inFlight);
+	}
+
+	private static long bytes(Iterable<Batch> batches) {
 		long bytes = 0;
-		for (Batch batch : this.queued) {
-			bytes += batch.length;
-		}
-		for (Batch batch : this.waiting) {
-			bytes += batch.length;
-		}
-		for (Batch batch : this.inFlight) {
-			bytes += batch.length;
+		for (Batch batch : batches) {
+			bytes += batch.evicted ? 0 : batch.length;
 		}
 		return bytes;
 	}

@@ -3,21 +3,25 @@ package io.influxspring.write.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+
+import io.influxspring.write.LineBatch;
 
 import io.influxspring.write.spool.BatchSpool;
 import io.influxspring.write.spool.SpoolFullException;
 import io.influxspring.write.spool.SpooledBatch;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A writer's use of its {@link BatchSpool}, on the dispatcher's thread only: a sealed batch is
  * appended before its first send and its record released once its lines are written, failed or
- * dropped (not when close gives up on them: they are sent again at the next start). When the spool
- * is full, its oldest records and their batches are dropped.
+ * dropped (not when close gives up on them: they are sent again at the next start). An evicted
+ * batch is read back before it is sent, and before its drop is reported. When the spool is full,
+ * its oldest records and their batches are dropped.
  */
 final class SpoolKeeper {
 
@@ -33,12 +37,15 @@ final class SpoolKeeper {
 
 	private volatile long bytes;
 
+	private volatile long skipped;
+
 	private boolean failureLogged;
 
 	SpoolKeeper(BatchSpool spool, Path directory, LineAccumulator accumulator) {
 		this.spool = spool;
 		this.directory = directory;
 		this.accumulator = accumulator;
+		accumulator.useSpool();
 		count();
 	}
 
@@ -46,7 +53,11 @@ final class SpoolKeeper {
 	void spoolSealed() {
 		List<Batch> sealed = new ArrayList<>();
 		this.accumulator.change((ledger) -> ledger.batches.unspooled(sealed), false);
-		sealed.forEach(this::spool);
+		if (!sealed.isEmpty()) {
+			sealed.forEach(this::spool);
+			this.accumulator.change((ledger) -> {
+			}, true);
+		}
 	}
 
 	/** Appends a batch not spooled yet; any failure leaves it in memory only, logged once, and never fails a send. */
@@ -74,10 +85,55 @@ final class SpoolKeeper {
 	}
 
 	private void makeRoom(long bytesNeeded) throws IOException {
-		List<SpooledBatch> dropped = this.spool.dropOldest(bytesNeeded);
-		Set<Long> ids = new HashSet<>();
-		dropped.forEach((spooled) -> ids.add(spooled.id()));
-		this.accumulator.change((ledger) -> ledger.dropSpooled(ids), true);
+		Map<Long, SpooledBatch> dropped = new HashMap<>();
+		this.spool.dropOldest(bytesNeeded).forEach((spooled) -> dropped.put(spooled.id(), spooled));
+		this.accumulator.change((ledger) -> ledger.dropSpooled(dropped), true);
+	}
+
+	/**
+	 * Reads the lines of an evicted batch back into memory before it is sent; one dropped meanwhile
+	 * stays evicted.
+	 * @return {@code null} when the batch's lines are in memory or it was dropped, else why they
+	 * cannot be read
+	 */
+	@Nullable IOException load(Batch batch) {
+		if (!batch.evicted) {
+			return null;
+		}
+		try {
+			this.accumulator.load(batch, read(batch));
+			return null;
+		}
+		catch (IOException ex) {
+			return ex;
+		}
+		catch (RuntimeException ex) {
+			return new IOException(ex.getMessage(), ex);
+		}
+		finally {
+			count();
+		}
+	}
+
+	/** The lines of an evicted batch dropped, read from disk; none when they cannot be read. */
+	LineBatch linesOf(Batch batch) {
+		try {
+			return read(batch).lineBatch();
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Could not read from the spool at " + this.directory + " the " + batch.lineCount
+					+ " lines dropped", ex);
+			return batch.view();
+		}
+	}
+
+	private SpooledBatch read(Batch batch) throws IOException {
+		SpooledBatch spooled = this.spool.read(batch.spoolId);
+		if (spooled == null || spooled.byteCount() != batch.length || spooled.lineCount() != batch.lineCount) {
+			throw new IOException("The spool at " + this.directory + " no longer holds batch " + batch.spoolId
+					+ " of " + batch.lineCount + " lines");
+		}
+		return spooled;
 	}
 
 	/** Lets the record of a settled or dropped batch go once no other half of it holds it. */
@@ -103,6 +159,10 @@ final class SpoolKeeper {
 		return this.bytes;
 	}
 
+	long skipped() {
+		return this.skipped;
+	}
+
 	void close() {
 		try {
 			this.spool.close();
@@ -116,6 +176,7 @@ final class SpoolKeeper {
 		try {
 			this.lines = this.spool.lines();
 			this.bytes = this.spool.bytes();
+			this.skipped = this.spool.skippedRecords();
 		}
 		catch (RuntimeException ex) {
 			// a closed spool keeps its last counts

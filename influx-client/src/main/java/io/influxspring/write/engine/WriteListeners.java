@@ -70,16 +70,29 @@ final class WriteListeners {
 	}
 
 	void drop(WriteDrop event) {
-		this.droppedSinceLog += event.lines().size();
+		logDrop(event.lines().size(), event.reason());
+		each((listener) -> listener.onDrop(event));
+	}
+
+	/** Logs lines dropped when there is no listener to tell. */
+	void dropUnheard(int lines, WriteDrop.Reason reason) {
+		logDrop(lines, reason);
+	}
+
+	boolean isEmpty() {
+		return this.listeners.isEmpty();
+	}
+
+	private void logDrop(int lines, WriteDrop.Reason reason) {
+		this.droppedSinceLog += lines;
 		long now = System.nanoTime();
 		if (this.lastDropLog == 0 || now - this.lastDropLog >= DROP_LOG_INTERVAL_NANOS
-				|| event.reason() != WriteDrop.Reason.OVERFLOW) {
-			logger.warn("Dropped " + this.droppedSinceLog + " lines (last: " + event.reason().name().toLowerCase()
-					+ ")" + ((this.lastDropLog == 0) ? "" : " since the previous report"));
+				|| reason != WriteDrop.Reason.OVERFLOW) {
+			logger.warn("Dropped " + this.droppedSinceLog + " lines (last: " + reason.name().toLowerCase() + ")"
+					+ ((this.lastDropLog == 0) ? "" : " since the previous report"));
 			this.droppedSinceLog = 0;
 			this.lastDropLog = now;
 		}
-		each((listener) -> listener.onDrop(event));
 	}
 
 	private void each(Consumer<WriteListener> call) {

@@ -31,13 +31,26 @@ import org.jspecify.annotations.Nullable;
  * @param replayed lines found in the spool when the writer started, sent again (part of {@code offered})
  * @param spooledLines lines held in the spool on disk (part of {@code buffered}), 0 without a spool
  * @param spooledBytes bytes the spool's records of those lines take on disk
+ * @param spoolSkipped records of the spool skipped as torn or corrupt, at start or when read back;
+ * their lines were never sent
  * @since 0.1.0
  */
 public record WriteStatistics(long offered, long written, long failed, long dropped, long buffered, long retrying,
 		int inFlightRequests, long retries, long rejected, long expired, long droppedOverflow, long droppedClosed,
 		long droppedDisposed, @Nullable Instant lastFailureTime, @Nullable String lastFailureMessage,
 		@Nullable Instant lastSuccessTime, @Nullable Instant failingSince, long bufferedBytes, long replayed,
-		long spooledLines, long spooledBytes) {
+		long spooledLines, long spooledBytes, long spoolSkipped) {
+
+	/** The statistics before {@code spoolSkipped}, which is 0. */
+	public WriteStatistics(long offered, long written, long failed, long dropped, long buffered, long retrying,
+			int inFlightRequests, long retries, long rejected, long expired, long droppedOverflow, long droppedClosed,
+			long droppedDisposed, @Nullable Instant lastFailureTime, @Nullable String lastFailureMessage,
+			@Nullable Instant lastSuccessTime, @Nullable Instant failingSince, long bufferedBytes, long replayed,
+			long spooledLines, long spooledBytes) {
+		this(offered, written, failed, dropped, buffered, retrying, inFlightRequests, retries, rejected, expired,
+				droppedOverflow, droppedClosed, droppedDisposed, lastFailureTime, lastFailureMessage, lastSuccessTime,
+				failingSince, bufferedBytes, replayed, spooledLines, spooledBytes, 0);
+	}
 
 	/** The statistics before {@code replayed} and the spool's counts, which are 0. */
 	public WriteStatistics(long offered, long written, long failed, long dropped, long buffered, long retrying,
@@ -46,15 +59,15 @@ public record WriteStatistics(long offered, long written, long failed, long drop
 			@Nullable Instant lastSuccessTime, @Nullable Instant failingSince, long bufferedBytes) {
 		this(offered, written, failed, dropped, buffered, retrying, inFlightRequests, retries, rejected, expired,
 				droppedOverflow, droppedClosed, droppedDisposed, lastFailureTime, lastFailureMessage, lastSuccessTime,
-				failingSince, bufferedBytes, 0, 0, 0);
+				failingSince, bufferedBytes, 0, 0, 0, 0);
 	}
 
 	/** These statistics with the spool's counts. */
-	WriteStatistics withSpool(long lines, long bytes) {
+	WriteStatistics withSpool(long lines, long bytes, long skipped) {
 		return new WriteStatistics(this.offered, this.written, this.failed, this.dropped, this.buffered, this.retrying,
 				this.inFlightRequests, this.retries, this.rejected, this.expired, this.droppedOverflow,
 				this.droppedClosed, this.droppedDisposed, this.lastFailureTime, this.lastFailureMessage,
-				this.lastSuccessTime, this.failingSince, this.bufferedBytes, this.replayed, lines, bytes);
+				this.lastSuccessTime, this.failingSince, this.bufferedBytes, this.replayed, lines, bytes, skipped);
 	}
 
 	/** The statistics before {@code bufferedBytes}, which is 0. */
@@ -64,7 +77,7 @@ public record WriteStatistics(long offered, long written, long failed, long drop
 			@Nullable Instant lastSuccessTime, @Nullable Instant failingSince) {
 		this(offered, written, failed, dropped, buffered, retrying, inFlightRequests, retries, rejected, expired,
 				droppedOverflow, droppedClosed, droppedDisposed, lastFailureTime, lastFailureMessage, lastSuccessTime,
-				failingSince, 0, 0, 0, 0);
+				failingSince, 0, 0, 0, 0, 0);
 	}
 
 }

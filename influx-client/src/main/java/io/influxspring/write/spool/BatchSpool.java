@@ -16,6 +16,7 @@ import java.util.Map;
 import io.influxspring.write.spool.SegmentLog.Entry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sealed batches of line protocol kept on disk until acknowledged, so that they survive an outage
@@ -171,15 +172,40 @@ public final class BatchSpool implements Closeable {
 		return dropped;
 	}
 
-	/** The batches found at open and not acknowledged since, oldest first. */
-	public synchronized List<SpooledBatch> recovered() {
-		List<SpooledBatch> batches = new ArrayList<>();
-		for (SpooledBatch batch : this.log.recovered) {
-			if (this.log.live.containsKey(batch.id())) {
-				batches.add(batch);
+	/**
+	 * The batches found at open and not acknowledged since, oldest first, without their lines: they
+	 * are read when {@link #read(long) asked for}, so that memory does not hold the spool.
+	 */
+	public synchronized List<SpoolEntry> recovered() {
+		List<SpoolEntry> batches = new ArrayList<>();
+		for (SpoolEntry entry : this.log.recovered) {
+			if (this.log.live.containsKey(entry.id())) {
+				batches.add(entry);
 			}
 		}
 		return Collections.unmodifiableList(batches);
+	}
+
+	/**
+	 * Reads the lines of a batch not acknowledged yet.
+	 * @return the batch, or {@code null} when the spool holds no such batch (acknowledged, dropped)
+	 * @throws IOException if its record can no longer be read, or no longer reads intact (changed on
+	 * disk since it was written: counted in {@link #skippedRecords()}); the batch stays unacknowledged
+	 */
+	public synchronized @Nullable SpooledBatch read(long id) throws IOException {
+		ensureOpen();
+		Entry entry = this.log.live.get(id);
+		if (entry == null) {
+			return null;
+		}
+		SpooledBatch batch = entry.segment().readBatch(entry.position());
+		if (batch == null || batch.id() != id || batch.lineCount() != entry.lineCount()) {
+			this.skippedRecords++;
+			this.skippedBytes += entry.size();
+			throw new IOException("Spool segment " + entry.segment().path + " no longer reads intact at offset "
+					+ entry.position() + " (batch " + id + ")");
+		}
+		return batch;
 	}
 
 	/**

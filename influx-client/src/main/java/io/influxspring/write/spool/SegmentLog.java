@@ -40,7 +40,8 @@ final class SegmentLog {
 	/** For an acknowledged batch of a segment still on disk, the other segment holding its ACK. */
 	final Map<Long, Segment> ackHolders = new HashMap<>();
 
-	final List<SpooledBatch> recovered = new ArrayList<>();
+	/** The batches found at open, without their lines. */
+	final List<SpoolEntry> recovered = new ArrayList<>();
 
 	/** The segment appended to, none until the first record after open. */
 	@Nullable Segment current;
@@ -53,6 +54,12 @@ final class SegmentLog {
 
 	/** Where an unacknowledged batch is. */
 	record Entry(Segment segment, long position, int size, int lineCount) {
+
+		/** The bytes of its lines. */
+		int byteCount() {
+			return SpoolRecords.byteCount(this.size, this.lineCount);
+		}
+
 	}
 
 	private SegmentLog(Path directory, SpoolSettings settings) {
@@ -83,7 +90,7 @@ final class SegmentLog {
 		try (Stream<Path> list = Files.list(this.directory)) {
 			files = list.filter((file) -> Segment.firstId(file) >= 0).sorted().toList();
 		}
-		Map<Long, SpooledBatch> batches = new LinkedHashMap<>();
+		Map<Long, SpoolEntry> batches = new LinkedHashMap<>();
 		for (Path file : files) {
 			Segment segment = Segment.open(file);
 			this.segments.put(segment.firstId, segment);
@@ -94,7 +101,7 @@ final class SegmentLog {
 				public void batch(SpooledBatch batch, long position, int size) {
 					Entry entry = new Entry(segment, position, size, batch.lineCount());
 					if (SegmentLog.this.live.putIfAbsent(batch.id(), entry) == null) {
-						batches.put(batch.id(), batch);
+						batches.put(batch.id(), new SpoolEntry(batch.id(), batch.lineCount(), batch.byteCount()));
 						segment.live++;
 						SegmentLog.this.nextId = Math.max(SegmentLog.this.nextId, batch.id() + 1);
 					}

@@ -36,9 +36,9 @@ class BatchSpoolTest {
 			assertThat(spool.bytes()).isEqualTo(size(appended.get(0)) + size(appended.get(1)) + size(appended.get(2)));
 		}
 		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
-			assertThat(spool.recovered()).containsExactlyElementsOf(appended);
-			assertThat(spool.recovered().get(2).lineEnds()).containsExactly(14, 28, 42);
-			assertThat(spool.recovered().get(2).lineBatch().lines()).containsExactly("disk free=1 4", "disk free=2 5",
+			assertThat(recovered(spool)).containsExactlyElementsOf(appended);
+			assertThat(recovered(spool).get(2).lineEnds()).containsExactly(14, 28, 42);
+			assertThat(recovered(spool).get(2).lineBatch().lines()).containsExactly("disk free=1 4", "disk free=2 5",
 					"disk free=3 6");
 			assertThat(spool.lines()).isEqualTo(6);
 			assertThat(spool.batches()).isEqualTo(3);
@@ -61,9 +61,9 @@ class BatchSpoolTest {
 			assertThat(spool.bytes()).isEqualTo(size(first) + size(third));
 		}
 		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
-			assertThat(spool.recovered()).containsExactly(first, third);
+			assertThat(recovered(spool)).containsExactly(first, third);
 			spool.acknowledge(first.id());
-			assertThat(spool.recovered()).containsExactly(third);
+			assertThat(recovered(spool)).containsExactly(third);
 		}
 	}
 
@@ -84,7 +84,7 @@ class BatchSpoolTest {
 			assertThat(spool.lines()).isZero();
 		}
 		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
-			assertThat(spool.recovered()).isEmpty();
+			assertThat(recovered(spool)).isEmpty();
 			assertThat(segments()).as("a segment with nothing unacknowledged is deleted at open").isEmpty();
 		}
 	}
@@ -103,7 +103,7 @@ class BatchSpoolTest {
 			assertThat(segments()).as("the segment of newer went with the ACK of settled").hasSize(2);
 		}
 		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
-			assertThat(spool.recovered()).containsExactly(kept);
+			assertThat(recovered(spool)).containsExactly(kept);
 		}
 	}
 
@@ -118,7 +118,7 @@ class BatchSpoolTest {
 		Path segment = segments().get(0);
 		truncate(segment, 3);
 		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
-			assertThat(spool.recovered()).containsExactlyElementsOf(appended.subList(0, 2));
+			assertThat(recovered(spool)).containsExactlyElementsOf(appended.subList(0, 2));
 			assertThat(spool.skippedRecords()).isEqualTo(1);
 			assertThat(spool.skippedBytes()).isEqualTo(size(appended.get(2)) - 3);
 			assertThat(spool.lines()).isEqualTo(4);
@@ -127,7 +127,7 @@ class BatchSpoolTest {
 			spool.acknowledge(appended.get(0).id());
 			spool.acknowledge(appended.get(1).id());
 			assertThat(segments()).doesNotContain(segment);
-			assertThat(spool.recovered()).isEmpty();
+			assertThat(recovered(spool)).isEmpty();
 			assertThat(spool.batches()).isEqualTo(1);
 		}
 	}
@@ -148,7 +148,7 @@ class BatchSpoolTest {
 		long middle = size(appended.get(0)) + size(appended.get(1)) - 2;
 		flipByte(first, middle);
 		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
-			assertThat(spool.recovered()).containsExactly(appended.get(0), appended.get(3), appended.get(4));
+			assertThat(recovered(spool)).containsExactly(appended.get(0), appended.get(3), appended.get(4));
 			assertThat(spool.skippedRecords()).isEqualTo(2);
 			assertThat(spool.skippedBytes()).isEqualTo(size(appended.get(1)) + size(appended.get(2)));
 			assertThat(spool.bytes()).isEqualTo(size(appended.get(0)) + size(appended.get(3)) + size(appended.get(4)));
@@ -183,7 +183,7 @@ class BatchSpoolTest {
 				.isThrownBy(() -> spool.append(huge, huge.length, new int[] { huge.length }, 1));
 		}
 		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
-			assertThat(spool.recovered()).as("dropped batches are acknowledged").isEmpty();
+			assertThat(recovered(spool)).as("dropped batches are acknowledged").isEmpty();
 		}
 	}
 
@@ -198,6 +198,39 @@ class BatchSpoolTest {
 			assertThat(spool.skippedBytes()).isEqualTo(size(first));
 			assertThat(spool.dropOldest(1)).containsExactly(second);
 			assertThat(spool.batches()).isZero();
+		}
+	}
+
+	@Test
+	void batchesFoundAtOpenAreListedWithoutTheirLinesAndReadOnDemand() throws Exception {
+		SpooledBatch first;
+		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
+			first = append(spool, "cpu v=1 1", "cpu v=2 2");
+			append(spool, "cpu v=3 3");
+		}
+		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
+			assertThat(spool.recovered()).containsExactly(new SpoolEntry(first.id(), 2, 20),
+					new SpoolEntry(first.id() + 1, 1, 10));
+			assertThat(spool.read(first.id())).isEqualTo(first);
+			spool.acknowledge(first.id());
+			assertThat(spool.read(first.id())).isNull();
+			assertThat(spool.recovered()).extracting(SpoolEntry::lineCount).containsExactly(1);
+		}
+	}
+
+	@Test
+	void aRecordChangedOnDiskAfterOpenFailsToReadNamingItsSegment() throws Exception {
+		try (BatchSpool spool = BatchSpool.open(this.directory, SETTINGS)) {
+			SpooledBatch first = append(spool, "cpu v=1 1");
+			SpooledBatch second = append(spool, "cpu v=2 2");
+			flipByte(segments().get(0), size(first) + size(second) - 3);
+			assertThat(spool.read(first.id())).isEqualTo(first);
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> spool.read(second.id()))
+				.withMessageContaining(segments().get(0).toString())
+				.withMessageContaining("batch " + second.id());
+			assertThat(spool.batches()).isEqualTo(2);
+			assertThat(spool.skippedRecords()).isEqualTo(1);
+			assertThat(spool.skippedBytes()).isEqualTo(size(second));
 		}
 	}
 
@@ -258,6 +291,15 @@ class BatchSpoolTest {
 			ends[i] = text.length();
 		}
 		return new SpooledBatch(id, text.toString().getBytes(StandardCharsets.UTF_8), ends, lines.length);
+	}
+
+	/** The batches found at open, read. */
+	private static List<SpooledBatch> recovered(BatchSpool spool) throws IOException {
+		List<SpooledBatch> batches = new ArrayList<>();
+		for (SpoolEntry entry : spool.recovered()) {
+			batches.add(spool.read(entry.id()));
+		}
+		return batches;
 	}
 
 	private static long size(SpooledBatch batch) {

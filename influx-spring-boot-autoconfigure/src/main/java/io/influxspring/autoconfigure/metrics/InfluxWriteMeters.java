@@ -175,6 +175,29 @@ public enum InfluxWriteMeters implements MeterDocumentation {
 		}
 	},
 
+	/** Spool records skipped as torn or corrupt; their lines were never sent. */
+	SPOOL_SKIPPED {
+		@Override
+		public String getName() {
+			return "influx.write.spool.skipped";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.COUNTER;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "records";
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return CommonTags.values();
+		}
+	},
+
 	/** Requests scheduled for a retry. */
 	RETRIES {
 		@Override

@@ -53,6 +53,8 @@ final class WriterMeters implements WriteListener {
 		gauge(InfluxWriteMeters.SPOOL_BYTES, WriteStatistics::spooledBytes, "Bytes the spool's records take on disk");
 		counter(InfluxWriteMeters.SPOOL_REPLAYED, WriteStatistics::replayed,
 				"Lines found in the spool at startup and sent again");
+		counter(InfluxWriteMeters.SPOOL_SKIPPED, WriteStatistics::spoolSkipped,
+				"Spool records skipped as torn or corrupt, whose lines were never sent");
 		counter(InfluxWriteMeters.RETRIES, WriteStatistics::retries, "Write requests scheduled for a retry");
 		this.writeApi.addListener(this);
 	}

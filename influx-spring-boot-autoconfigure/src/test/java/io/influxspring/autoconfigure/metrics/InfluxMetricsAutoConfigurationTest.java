@@ -154,7 +154,7 @@ class InfluxMetricsAutoConfigurationTest {
 		assertThat(InfluxWriteMeters.values()).extracting(InfluxWriteMeters::getName)
 			.containsExactly("influx.write.lines", "influx.write.requests", "influx.write.buffer.lines",
 					"influx.write.buffer.bytes", "influx.write.spool.lines", "influx.write.spool.bytes",
-					"influx.write.spool.replayed", "influx.write.retries");
+					"influx.write.spool.replayed", "influx.write.spool.skipped", "influx.write.retries");
 	}
 
 }
