@@ -151,6 +151,38 @@ class SpoolTest {
 	}
 
 	@Test
+	void aBatchTheSpoolCannotTakeIsStillSentFromMemory() throws Exception {
+		BatchingWriteApi writer = this.fixture.writer(WebClient.create(), (o) -> o.batchSize(10),
+				(builder) -> builder.spool(this.directory, SpoolSettings.defaults().withFsync(false).withMaxSize(50)));
+		writer.writeRecords(WriterFixture.records(30));
+		writer.flush().get(10, TimeUnit.SECONDS);
+		WriteStatistics stats = writer.getStatistics();
+		assertThat(stats.written()).isEqualTo(30);
+		assertThat(stats.failed()).isZero();
+		assertThat(stats.spooledLines()).isZero();
+		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(WriterFixture.records(30));
+	}
+
+	@Test
+	void aBatchFailedWithoutAnAnswerKeepsItsRecordForTheNextStart() throws Exception {
+		WebClient failing = WebClient.builder().filter((request, next) -> {
+			throw new IllegalStateException("the connection pool is closed");
+		}).build();
+		BatchingWriteApi first = this.fixture.writer(failing, (o) -> o.batchSize(10),
+				(builder) -> builder.spool(this.directory, SpoolSettings.defaults().withFsync(false)));
+		first.writeRecords(WriterFixture.records(20));
+		first.flush().handle((ignored, failure) -> null).get(10, TimeUnit.SECONDS);
+		assertThat(first.getStatistics().failed()).isEqualTo(20);
+		assertThat(first.getStatistics().spooledLines()).isEqualTo(20);
+		first.close();
+		BatchingWriteApi second = spooled((o) -> o);
+		second.flush().get(10, TimeUnit.SECONDS);
+		assertThat(second.getStatistics().replayed()).isEqualTo(20);
+		assertThat(second.getStatistics().written()).isEqualTo(20);
+		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(WriterFixture.records(20));
+	}
+
+	@Test
 	void aDirectoryServesOneWriterAtATime() {
 		spooled((o) -> o);
 		assertThatIllegalStateException().isThrownBy(() -> spooled((o) -> o))
