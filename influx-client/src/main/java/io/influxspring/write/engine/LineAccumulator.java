@@ -358,11 +358,15 @@ final class LineAccumulator {
 		}
 	}
 
-	/** Sealed batches go to a spool from now on: room can be made by evicting them. */
-	void useSpool() {
+	/**
+	 * Tells whether a spool takes sealed batches, so that room can be made by evicting them and
+	 * {@code backpressure} waits for it: from when it opens, and not while its appends fail.
+	 */
+	void spoolTakesBatches(boolean takes) {
 		this.lock.lock();
 		try {
-			this.overflow.spooled();
+			this.overflow.spooled(takes);
+			this.space.signalAll();
 		}
 		finally {
 			this.lock.unlock();

@@ -28,7 +28,7 @@ final class Overflow {
 	/** Signalled under the lock whenever room may have been made or waiting must end. */
 	private final Condition space;
 
-	/** Whether sealed batches go to a spool, from which they can be evicted. */
+	/** Whether sealed batches go to a spool that takes them, from which they can be evicted. */
 	private boolean spooled;
 
 	Overflow(LineAccumulator accumulator, BatchLedger ledger, BatchBuilder open, WriteOptions options,
@@ -40,8 +40,9 @@ final class Overflow {
 		this.space = space;
 	}
 
-	void spooled() {
-		this.spooled = true;
+	/** Tells whether a spool takes sealed batches: {@code false} again while its appends fail. */
+	void spooled(boolean spooled) {
+		this.spooled = spooled;
 	}
 
 	/**

@@ -39,13 +39,14 @@ final class SpoolKeeper {
 
 	private volatile long skipped;
 
-	private boolean failureLogged;
+	/** Whether the last append succeeded. */
+	private boolean appending = true;
 
 	SpoolKeeper(BatchSpool spool, Path directory, LineAccumulator accumulator) {
 		this.spool = spool;
 		this.directory = directory;
 		this.accumulator = accumulator;
-		accumulator.useSpool();
+		accumulator.spoolTakesBatches(true);
 		count();
 	}
 
@@ -60,7 +61,11 @@ final class SpoolKeeper {
 		}
 	}
 
-	/** Appends a batch not spooled yet; any failure leaves it in memory only, logged once, and never fails a send. */
+	/**
+	 * Appends a batch not spooled yet; a failure leaves it in memory only and never fails a send.
+	 * While appends fail (logged when they start to and when they stop), the overflow policies apply
+	 * as without a spool.
+	 */
 	void spool(Batch batch) {
 		if (batch.spoolId >= 0) {
 			return;
@@ -73,15 +78,24 @@ final class SpoolKeeper {
 				makeRoom(ex.getBytesNeeded());
 				batch.spoolId = this.spool.append(batch.bytes, batch.length, batch.lineEnds, batch.lineCount);
 			}
+			if (!this.appending) {
+				logger.info("The spool at " + this.directory + " takes batches again");
+				appending(true);
+			}
 		}
 		catch (Throwable ex) {
-			if (!this.failureLogged) {
-				this.failureLogged = true;
+			if (this.appending) {
 				logger.warn("Could not spool " + batch.lineCount + " lines to " + this.directory
-						+ "; they are kept in memory only", ex);
+						+ "; until it takes batches again they are kept in memory only", ex);
+				appending(false);
 			}
 		}
 		count();
+	}
+
+	private void appending(boolean appending) {
+		this.appending = appending;
+		this.accumulator.spoolTakesBatches(appending);
 	}
 
 	private void makeRoom(long bytesNeeded) throws IOException {

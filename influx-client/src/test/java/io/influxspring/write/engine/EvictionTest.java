@@ -138,7 +138,7 @@ class EvictionTest {
 
 	private void use(UnaryOperator<WriteOptions.Builder> options) {
 		this.accumulator = new LineAccumulator(options.apply(WriteOptions.builder()).build());
-		this.accumulator.useSpool();
+		this.accumulator.spoolTakesBatches(true);
 	}
 
 	/** Gives every queued batch a spool id, as the dispatcher's spooling does; returns them. */

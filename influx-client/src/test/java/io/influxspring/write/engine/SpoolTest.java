@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
@@ -161,6 +162,22 @@ class SpoolTest {
 		assertThat(stats.failed()).isZero();
 		assertThat(stats.spooledLines()).isZero();
 		assertThat(server.receivedLines()).containsExactlyInAnyOrderElementsOf(WriterFixture.records(30));
+	}
+
+	@Test
+	void whileTheSpoolTakesNoBatchesBackpressureDoesNotWaitForItOnAFailingServer() {
+		server.setDefaultResponse(StubResponse.status(503));
+		BatchingWriteApi writer = this.fixture.writer(WebClient.create(),
+				(o) -> o.batchSize(10).bufferLimit(10).blockTimeout(Duration.ofHours(1)),
+				(builder) -> builder.spool(this.directory, SpoolSettings.defaults().withFsync(false).withMaxSize(50)));
+		CompletableFuture<Void> writes = CompletableFuture.runAsync(() -> {
+			for (int i = 0; i < 20; i++) {
+				writer.writeRecords(WriterFixture.records(100));
+			}
+		});
+		assertThat(writes).succeedsWithin(Duration.ofSeconds(30));
+		assertThat(writer.getStatistics().droppedOverflow()).isPositive();
+		WriterFixture.assertAccounted(writer);
 	}
 
 	@Test
