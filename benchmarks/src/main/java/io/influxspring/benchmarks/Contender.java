@@ -49,12 +49,13 @@ interface Contender extends AutoCloseable {
 			case "ours-records" -> OursContender.records(port, Map.of());
 			case "ours-spool" -> OursContender.spooled(port, true);
 			case "ours-spool-nofsync" -> OursContender.spooled(port, false);
-			case "official" -> new OfficialClientContender(port);
+			case "official" -> new OfficialClientContender(port, false);
+			case "official-gzip" -> new OfficialClientContender(port, true);
 			case "questdb" -> new QuestDbContender(port);
 			case "raw" -> new RawCeilingContender(port, false);
 			case "raw-gzip" -> new RawCeilingContender(port, true);
 			default -> throw new IllegalArgumentException("Unknown contender '" + name + "'; known: ours, ours-nogzip,"
-					+ " ours-block, ours-unbounded, ours-records, ours-spool, ours-spool-nofsync, official, questdb, raw,"
+					+ " ours-block, ours-unbounded, ours-records, ours-spool, ours-spool-nofsync, official, official-gzip, questdb, raw,"
 					+ " raw-gzip");
 		};
 	}

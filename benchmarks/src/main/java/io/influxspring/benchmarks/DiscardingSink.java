@@ -1,12 +1,14 @@
 package io.influxspring.benchmarks;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +19,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -25,7 +28,10 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A loopback HTTP server that counts the lines of every {@code POST} body (gzip bodies are
- * decompressed first), discards them and answers 204, on any path. {@code GET /__sink/stats}
+ * decompressed first), discards them and answers 204, on any path. Given a link rate, it reads the
+ * bodies off the sockets no faster than that many bits a second, all connections together, as a
+ * network link between client and server would let them through; TCP's flow control then holds
+ * the client back. {@code GET /__sink/stats}
  * answers the counts so far as {@code lines=..;bytes=..;requests=..;cpu=..}; any other {@code GET} gets
  * 404 (which tells the QuestDB sender to use text line protocol). Runs on Reactor Netty.
  */
@@ -44,7 +50,19 @@ public final class DiscardingSink implements AutoCloseable {
 
 	private final DisposableServer server;
 
+	/** Nanoseconds a byte takes on the link, 0 for none. */
+	private final double nanosPerByte;
+
+	/** When the link is free again ({@code System.nanoTime()}). */
+	private final AtomicLong linkFree = new AtomicLong(System.nanoTime());
+
 	public DiscardingSink() {
+		this(0);
+	}
+
+	/** A sink behind a link of {@code linkBitsPerSecond}, or none when 0. */
+	public DiscardingSink(long linkBitsPerSecond) {
+		this.nanosPerByte = (linkBitsPerSecond > 0) ? 8e9 / linkBitsPerSecond : 0;
 		this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
 	}
 
@@ -77,19 +95,40 @@ public final class DiscardingSink implements AutoCloseable {
 
 	private Publisher<Void> countPlain(HttpServerRequest request, HttpServerResponse response) {
 		LineCounter counter = new LineCounter();
-		return request.receive().doOnNext((buf) -> {
+		return received(request).doOnNext((buf) -> {
 			this.wireBytes.addAndGet(buf.readableBytes());
 			counter.accept(buf);
+			buf.release();
 		}).then(Mono.defer(() -> acknowledge(counter, response)));
 	}
 
 	private Publisher<Void> countGzip(HttpServerRequest request, HttpServerResponse response) {
 		LineCounter counter = new LineCounter();
-		return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> {
-			this.wireBytes.addAndGet(body.length);
-			counter.acceptGzip(body);
+		return received(request).reduce(new ByteArrayOutputStream(), (body, buf) -> {
+			byte[] bytes = new byte[buf.readableBytes()];
+			buf.readBytes(bytes);
+			buf.release();
+			body.write(bytes, 0, bytes.length);
+			return body;
+		}).flatMap((body) -> {
+			this.wireBytes.addAndGet(body.size());
+			counter.acceptGzip(body.toByteArray());
 			return acknowledge(counter, response);
 		});
+	}
+
+	/** The body's buffers, retained, each let through once the link has carried it. */
+	private Flux<ByteBuf> received(HttpServerRequest request) {
+		Flux<ByteBuf> body = request.receive().retain();
+		return (this.nanosPerByte == 0) ? body : body.concatMap(this::overLink, 1);
+	}
+
+	private Mono<ByteBuf> overLink(ByteBuf buf) {
+		long now = System.nanoTime();
+		long cost = (long) (buf.readableBytes() * this.nanosPerByte);
+		long free = this.linkFree.updateAndGet((previous) -> Math.max(previous, now) + cost);
+		long wait = free - now;
+		return (wait > 50_000) ? Mono.delay(Duration.ofNanos(wait)).thenReturn(buf) : Mono.just(buf);
 	}
 
 	private Mono<Void> acknowledge(LineCounter counter, HttpServerResponse response) {

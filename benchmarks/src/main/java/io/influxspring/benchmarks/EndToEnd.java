@@ -24,11 +24,13 @@ import java.util.concurrent.TimeUnit;
  * child first writes untimed rounds of points for that long), {@code --warmup-points W} (0: when
  * above 0, each child writes W untimed points instead, in rounds of at most N, whatever the
  * seconds; the shape of a batch job that starts cold), {@code --contenders
- * ours,ours-nogzip,official,questdb,raw} (also {@code ours-block}, {@code ours-unbounded},
+ * ours,ours-nogzip,official,questdb,raw} (also {@code official-gzip}, {@code ours-block}, {@code ours-unbounded},
  * {@code ours-records} and {@code raw-gzip}), {@code --jvm-args "..."} (for the children,
  * {@value #CHILD_JVM_ARGS} by default), {@code --timeout 600} (seconds per child),
  * {@code --max-other-load 0.25} and {@code --repeats 3}: a run during which other processes used
- * more than that many cores (from {@code /proc/stat}) is repeated, up to that many times.
+ * more than that many cores (from {@code /proc/stat}) is repeated, up to that many times;
+ * {@code --link-mbit M} (0: loopback as fast as it goes) puts the sink behind a link of M Mbit/s,
+ * counted in bytes on the wire (compressed when gzip is on).
  */
 public final class EndToEnd {
 
@@ -43,7 +45,7 @@ public final class EndToEnd {
 				Map.of("points", "2000000", "runs", "3", "warmup-seconds", "20", "contenders",
 						"ours,ours-nogzip,official,questdb,raw",
 						"jvm-args", CHILD_JVM_ARGS, "timeout", "600", "max-other-load", "0.25", "repeats", "3",
-						"warmup-points", "0"));
+						"warmup-points", "0", "link-mbit", "0"));
 		int points = Integer.parseInt(options.get("points"));
 		int runs = Integer.parseInt(options.get("runs"));
 		int warmup = Integer.parseInt(options.get("warmup-seconds"));
@@ -53,16 +55,18 @@ public final class EndToEnd {
 		long timeout = Long.parseLong(options.get("timeout"));
 		double maxOtherLoad = Double.parseDouble(options.get("max-other-load"));
 		int repeats = Integer.parseInt(options.get("repeats"));
+		long linkMbit = Long.parseLong(options.get("link-mbit"));
 		String warmupText = (warmupPoints > 0) ? String.format("%,d points", warmupPoints) : warmup + " s";
-		System.out.printf("End-to-end: %,d points (after %s of untimed warm-up), %d runs, contenders %s, child JVM %s%n",
-				points, warmupText, runs, contenders, jvmArgs);
+		System.out.printf("End-to-end: %,d points (after %s of untimed warm-up), %d runs, contenders %s, child JVM %s%s%n",
+				points, warmupText, runs, contenders, jvmArgs,
+				(linkMbit > 0) ? ", behind a " + linkMbit + " Mbit/s link" : ", loopback");
 		System.out.printf("%s, %d CPUs, Java %s (%s)%n%n", ZonedDateTime.now().withNano(0),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 				System.getProperty("java.vm.name"));
 		Map<String, List<RunResult>> results = new LinkedHashMap<>();
 		contenders.forEach((name) -> results.put(name, new ArrayList<>()));
 		boolean allValid = true;
-		try (DiscardingSink sink = new DiscardingSink()) {
+		try (DiscardingSink sink = new DiscardingSink(linkMbit * 1_000_000)) {
 			warmUp(sink);
 			for (int run = 1; run <= runs; run++) {
 				for (String name : contenders) {

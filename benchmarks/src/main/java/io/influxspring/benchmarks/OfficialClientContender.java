@@ -15,7 +15,7 @@ import com.influxdb.client.write.events.WriteErrorEvent;
  * The official {@code influxdb-client-java} non-blocking {@link WriteApi}, batch 5000, writing its
  * {@code Point}s; a new write API per phase, done when its {@code close()} returns (it waits for the
  * last response). Its buffer limit is raised to the number of points so that nothing is dropped
- * (its default, 10,000, drops points under a single fast writer).
+ * (its default, 10,000, drops points under a single fast writer). Its gzip is off unless asked for.
  */
 final class OfficialClientContender implements Contender {
 
@@ -25,13 +25,17 @@ final class OfficialClientContender implements Contender {
 
 	private final AtomicLong backpressure = new AtomicLong();
 
-	OfficialClientContender(int port) {
+	/** @param gzip whether to turn on its {@code enableGzip()} (off by default) */
+	OfficialClientContender(int port, boolean gzip) {
 		this.client = InfluxDBClientFactory.create(InfluxDBClientOptions.builder()
 			.url("http://127.0.0.1:" + port)
 			.authenticateToken("t".toCharArray())
 			.org("o")
 			.bucket("b")
 			.build());
+		if (gzip) {
+			this.client.enableGzip();
+		}
 	}
 
 	@Override

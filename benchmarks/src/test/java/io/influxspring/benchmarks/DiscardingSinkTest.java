@@ -50,8 +50,31 @@ class DiscardingSinkTest {
 			.statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void behindALinkItCountsTheSameAndTakesAtLeastTheBytesOverTheRate() throws Exception {
+		String body = "cpu,host=a usage=1 1\n".repeat(10_000);
+		byte[] plain = body.getBytes(StandardCharsets.UTF_8);
+		byte[] gzipped = gzip(body);
+		try (DiscardingSink link = new DiscardingSink(8_000_000)) {
+			long start = System.nanoTime();
+			assertThat(post(link, "/write", plain, false)).isEqualTo(204);
+			assertThat(post(link, "/write", gzipped, true)).isEqualTo(204);
+			long elapsed = System.nanoTime() - start;
+			DiscardingSink.Counts counts = link.counts();
+			assertThat(counts.lines()).isEqualTo(20_000);
+			assertThat(counts.wireBytes()).isEqualTo(plain.length + gzipped.length);
+			assertThat(elapsed).as("1 byte a microsecond").isGreaterThanOrEqualTo((plain.length + gzipped.length) * 1000L - 1_000_000);
+		}
+	}
+
 	private int post(String path, byte[] body, boolean gzip) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		return post(this.sink, path, body, gzip);
+	}
+
+	private int post(DiscardingSink target, String path, byte[] body, boolean gzip) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + target.port() + path))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		if (gzip) {
 			request.header("Content-Encoding", "gzip");
 		}
