@@ -1,14 +1,11 @@
 package io.influxspring.write.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLException;
 
 import io.influxspring.write.InfluxWriteException;
@@ -236,18 +233,7 @@ final class BatchSender {
 		if (cached != null) {
 			return cached;
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, batch.length / 4));
-		try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
-			{
-				this.def.setLevel(Deflater.BEST_SPEED);
-			}
-		}) {
-			gzip.write(batch.bytes, 0, batch.length);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("gzip into memory failed", ex);
-		}
-		byte[] result = out.toByteArray();
+		byte[] result = GzipEncoder.gzip(batch.bytes, batch.length);
 		batch.gzipped = result;
 		return result;
 	}
