@@ -272,4 +272,23 @@ class PointTest {
 		assertThat(point.toLineProtocol()).isEqualTo("m,Z=z,\uFB01=bmp,\uD83D\uDE00=astral f=1i");
 	}
 
+
+	@Test
+	void aClearedPointKeepsItsMeasurementAndNothingElse() {
+		Point point = Point.measurement("cpu")
+			.tag("host", "a")
+			.tag("region", "eu")
+			.field("usage", 0.5)
+			.field("name", "x")
+			.time(5, WritePrecision.S);
+		assertThat(point.clear()).isSameAs(point);
+		assertThat(point.hasFields()).isFalse();
+		point.tag("host", "b").field("count", 2);
+		assertThat(point.toLineProtocol()).isEqualTo("cpu,host=b count=2i");
+		for (int i = 0; i < 3; i++) {
+			point.clear().tag("t" + i, "v").field("f", i).time(i, WritePrecision.NS);
+			assertThat(point.toLineProtocol()).isEqualTo("cpu,t" + i + "=v f=" + i + "i " + i);
+		}
+	}
+
 }
