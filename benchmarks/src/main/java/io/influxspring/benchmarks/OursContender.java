@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.ObjLongConsumer;
 import java.util.stream.Stream;
 
+import io.influxspring.write.Point;
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.engine.BatchingWriteApi;
 import io.influxspring.write.engine.WriteStatistics;
@@ -55,6 +56,12 @@ final class OursContender implements Contender {
 	/** Writes hand-built points. */
 	static OursContender points(int port, Map<String, Object> properties) {
 		return new OursContender(port, properties, (writeApi, i) -> writeApi.writePoint(SamplePoints.point(i)));
+	}
+
+	/** Writes one point, cleared and filled again for each line ({@code Point.clear()}). */
+	static OursContender reusedPoint(int port, Map<String, Object> properties) {
+		Point point = Point.measurement(SamplePoints.MEASUREMENT);
+		return new OursContender(port, properties, (writeApi, i) -> writeApi.writePoint(SamplePoints.fill(point, i)));
 	}
 
 	/** Writes annotated records through the mapper. */

@@ -50,7 +50,12 @@ public final class SamplePoints {
 
 	/** Point {@code i} built with this project's {@link Point}. */
 	public static Point point(long i) {
-		return Point.measurement(MEASUREMENT)
+		return fill(Point.measurement(MEASUREMENT), i);
+	}
+
+	/** Point {@code i} in a point of measurement {@link #MEASUREMENT}, cleared first, for reuse. */
+	public static Point fill(Point point, long i) {
+		return point.clear()
 			.tag("host", host(i))
 			.tag("region", REGION)
 			.field("usage", usage(i))

@@ -61,7 +61,7 @@ public final class InfluxAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "influx.events.enabled", matchIfMissing = true)
 	InfluxWriteEventPublisher influxWriteEventPublisher(ApplicationEventPublisher publisher, InfluxProperties properties) {
-		return new InfluxWriteEventPublisher(publisher, properties.getEvents().isPublishSuccesses());
+		return InfluxWriteEventPublisher.create(publisher, properties.getEvents().isPublishSuccesses());
 	}
 
 	@Bean

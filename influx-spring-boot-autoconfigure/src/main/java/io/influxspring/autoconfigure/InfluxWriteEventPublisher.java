@@ -10,25 +10,21 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Publishes the writer's signals as application events, so that {@code @EventListener} methods
- * taking a {@link WriteFailure}, {@link WriteDrop}, {@link WriteRetry} or (when enabled)
- * {@link WriteSuccess} hear them. They are called on the writer's thread: keep them quick.
+ * taking a {@link WriteFailure}, {@link WriteDrop}, {@link WriteRetry} or (when enabled, by
+ * {@link #create}) {@link WriteSuccess} hear them. They are called on the writer's thread: keep
+ * them quick. Without successes it does not override {@link WriteListener#onSuccess}, so the writer
+ * knows that no listener keeps the lines it has written, and can use their arrays again.
  */
 class InfluxWriteEventPublisher implements WriteListener {
 
-	private final ApplicationEventPublisher publisher;
+	final ApplicationEventPublisher publisher;
 
-	private final boolean publishSuccesses;
-
-	InfluxWriteEventPublisher(ApplicationEventPublisher publisher, boolean publishSuccesses) {
+	InfluxWriteEventPublisher(ApplicationEventPublisher publisher) {
 		this.publisher = publisher;
-		this.publishSuccesses = publishSuccesses;
 	}
 
-	@Override
-	public void onSuccess(WriteSuccess event) {
-		if (this.publishSuccesses) {
-			this.publisher.publishEvent(event);
-		}
+	static InfluxWriteEventPublisher create(ApplicationEventPublisher publisher, boolean publishSuccesses) {
+		return publishSuccesses ? new WithSuccesses(publisher) : new InfluxWriteEventPublisher(publisher);
 	}
 
 	@Override
@@ -44,6 +40,20 @@ class InfluxWriteEventPublisher implements WriteListener {
 	@Override
 	public void onDrop(WriteDrop event) {
 		this.publisher.publishEvent(event);
+	}
+
+	/** A publisher of successes too. */
+	static final class WithSuccesses extends InfluxWriteEventPublisher {
+
+		WithSuccesses(ApplicationEventPublisher publisher) {
+			super(publisher);
+		}
+
+		@Override
+		public void onSuccess(WriteSuccess event) {
+			this.publisher.publishEvent(event);
+		}
+
 	}
 
 }

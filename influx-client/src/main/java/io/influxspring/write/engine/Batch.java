@@ -93,6 +93,13 @@ final class Batch {
 		this.evicted = true;
 	}
 
+	/** Lets go of the lines of a batch settled for good, whose arrays are used again. */
+	void clearLines() {
+		this.bytes = NO_BYTES;
+		this.lineEnds = NO_LINES;
+		this.gzipped = null;
+	}
+
 	/** Takes the lines back from the spool record. */
 	void load(byte[] bytes, int[] lineEnds) {
 		this.bytes = bytes;

@@ -22,9 +22,12 @@ final class BatchBuilder {
 	/** Increases each time the batch is sealed or cleared, so a stale flush timer can tell. */
 	private long generation;
 
-	BatchBuilder(int batchSize, int maxBatchBytes) {
+	private final BatchArrays arrays;
+
+	BatchBuilder(int batchSize, int maxBatchBytes, BatchArrays arrays) {
 		this.batchSize = batchSize;
 		this.maxBatchBytes = maxBatchBytes;
+		this.arrays = arrays;
 		this.bytes = new byte[Math.min(maxBatchBytes, 64 * 1024)];
 		this.lineEnds = new int[Math.min(batchSize, 1024)];
 	}
@@ -83,8 +86,8 @@ final class BatchBuilder {
 	private void restart() {
 		int expectedBytes = Math.min(this.maxBatchBytes, Math.max(1024, this.size + this.size / 8));
 		int expectedLines = Math.min(this.batchSize, Math.max(16, this.lines + this.lines / 8));
-		this.bytes = new byte[expectedBytes];
-		this.lineEnds = new int[expectedLines];
+		this.bytes = this.arrays.bytes(expectedBytes);
+		this.lineEnds = this.arrays.lineEnds(expectedLines);
 		this.size = 0;
 		this.lines = 0;
 		this.generation++;

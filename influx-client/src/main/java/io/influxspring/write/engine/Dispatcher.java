@@ -235,8 +235,12 @@ final class Dispatcher implements Runnable {
 		}
 		if (heard != null) {
 			release(batch, heard);
+			boolean unseen = !this.listeners.hearsSuccesses();
 			deliver(() -> this.listeners.response(response));
 			deliver(heard);
+			if (unseen && error == null && !this.listeners.hearsSuccesses()) {
+				this.accumulator.recycle(batch);
+			}
 		}
 	}
 

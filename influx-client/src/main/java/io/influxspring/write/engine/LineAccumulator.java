@@ -46,6 +46,8 @@ final class LineAccumulator {
 
 	private final BatchLedger ledger = new BatchLedger();
 
+	private final BatchArrays arrays;
+
 	private volatile State state = State.OPEN;
 
 	/** Whether sending is suspended (a stopped application context): nothing is taken into flight. */
@@ -61,7 +63,8 @@ final class LineAccumulator {
 
 	LineAccumulator(WriteOptions options) {
 		this.options = options;
-		this.open = new BatchBuilder(options.batchSize(), options.maxBatchBytes());
+		this.arrays = new BatchArrays(options.maxConcurrentRequests() + 1, options.maxBatchBytes(), options.batchSize());
+		this.open = new BatchBuilder(options.batchSize(), options.maxBatchBytes(), this.arrays);
 		this.overflow = new Overflow(this, this.ledger, this.open, options, this.space);
 	}
 
@@ -233,6 +236,23 @@ final class LineAccumulator {
 				return NONE;
 			}
 			return this.ledger.batches.nanosUntilNextRetry(now);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Keeps the arrays of a batch written on its first attempt for the open batch to fill again; the
+	 * caller makes sure that nothing reads them any more (no listener was given the lines).
+	 */
+	void recycle(Batch batch) {
+		this.lock.lock();
+		try {
+			if (batch.resolved && !batch.evicted && batch.attempts == 1) {
+				this.arrays.give(batch.bytes, batch.lineEnds);
+				batch.clearLines();
+			}
 		}
 		finally {
 			this.lock.unlock();

@@ -31,12 +31,30 @@ final class WriteListeners {
 
 	private long lastDropLog;
 
+	/** Whether a listener overrides {@link WriteListener#onSuccess}, and may so keep the lines it is given. */
+	private volatile boolean hearsSuccesses;
+
 	void add(WriteListener listener) {
 		this.listeners.add(listener);
+		this.hearsSuccesses = this.listeners.stream().anyMatch(WriteListeners::overridesOnSuccess);
 	}
 
 	void remove(WriteListener listener) {
 		this.listeners.remove(listener);
+		this.hearsSuccesses = this.listeners.stream().anyMatch(WriteListeners::overridesOnSuccess);
+	}
+
+	boolean hearsSuccesses() {
+		return this.hearsSuccesses;
+	}
+
+	private static boolean overridesOnSuccess(WriteListener listener) {
+		try {
+			return listener.getClass().getMethod("onSuccess", WriteSuccess.class).getDeclaringClass() != WriteListener.class;
+		}
+		catch (NoSuchMethodException ex) {
+			return true;
+		}
 	}
 
 	void response(WriteResponse event) {
