@@ -50,6 +50,9 @@ public final class DiscardingSink implements AutoCloseable {
 
 	private final DisposableServer server;
 
+	/** How long the link must have carried nothing to count as idle. */
+	private static final long IDLE_NANOS = 2_000_000;
+
 	/** Nanoseconds a byte takes on the link, 0 for none. */
 	private final double nanosPerByte;
 
@@ -123,10 +126,16 @@ public final class DiscardingSink implements AutoCloseable {
 		return (this.nanosPerByte == 0) ? body : body.concatMap(this::overLink, 1);
 	}
 
+	/**
+	 * Lets a buffer through once the link has carried it: after the bytes before it, or from now when
+	 * the link has been idle for more than {@value #IDLE_NANOS} ns, so that a timer firing late does
+	 * not count as idle time.
+	 */
 	private Mono<ByteBuf> overLink(ByteBuf buf) {
 		long now = System.nanoTime();
 		long cost = (long) (buf.readableBytes() * this.nanosPerByte);
-		long free = this.linkFree.updateAndGet((previous) -> Math.max(previous, now) + cost);
+		long free = this.linkFree
+			.updateAndGet((previous) -> ((now - previous > IDLE_NANOS) ? now : previous) + cost);
 		long wait = free - now;
 		return (wait > 50_000) ? Mono.delay(Duration.ofNanos(wait)).thenReturn(buf) : Mono.just(buf);
 	}
