@@ -123,11 +123,7 @@ class BatchArraysTest {
 	}
 
 	private static void append(LineAccumulator accumulator, String... records) {
-		EncodedLines lines = new EncodedLines();
-		for (String record : records) {
-			lines.buffer.appendUtf8(record);
-			lines.endLine();
-		}
+		EncodedLines lines = WriterFixture.encoded(records);
 		accumulator.append(lines);
 	}
 

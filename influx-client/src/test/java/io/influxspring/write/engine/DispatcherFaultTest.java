@@ -63,11 +63,7 @@ class DispatcherFaultTest {
 	}
 
 	private void offer(String... records) {
-		EncodedLines lines = new EncodedLines();
-		for (String record : records) {
-			lines.buffer.appendUtf8(record);
-			lines.endLine();
-		}
+		EncodedLines lines = WriterFixture.encoded(records);
 		assertThat(this.accumulator.append(lines)).isEqualTo(records.length);
 	}
 

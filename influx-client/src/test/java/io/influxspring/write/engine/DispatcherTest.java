@@ -114,11 +114,7 @@ class DispatcherTest {
 	}
 
 	private void append(String... records) {
-		EncodedLines lines = new EncodedLines();
-		for (String record : records) {
-			lines.buffer.appendUtf8(record);
-			lines.endLine();
-		}
+		EncodedLines lines = WriterFixture.encoded(records);
 		assertThat(this.accumulator.append(lines)).isEqualTo(records.length);
 	}
 

@@ -1,7 +1,7 @@
 package io.influxspring.write.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -150,11 +150,7 @@ class EvictionTest {
 	}
 
 	private void append(String... records) {
-		EncodedLines lines = new EncodedLines();
-		for (String record : records) {
-			lines.buffer.appendUtf8(record);
-			lines.endLine();
-		}
+		EncodedLines lines = WriterFixture.encoded(records);
 		assertThat(this.accumulator.append(lines)).isEqualTo(records.length);
 	}
 
@@ -164,14 +160,10 @@ class EvictionTest {
 		return notices.drops();
 	}
 
-	private static SpooledBatch record(long id, String... lines) {
-		StringBuilder text = new StringBuilder();
-		int[] ends = new int[lines.length];
-		for (int i = 0; i < lines.length; i++) {
-			text.append(lines[i]).append('\n');
-			ends[i] = text.length();
-		}
-		return new SpooledBatch(id, text.toString().getBytes(StandardCharsets.UTF_8), ends, lines.length);
+	private static SpooledBatch record(long id, String... records) {
+		EncodedLines lines = WriterFixture.encoded(records);
+		return new SpooledBatch(id, Arrays.copyOf(lines.buffer.array(), lines.buffer.size()),
+				Arrays.copyOf(lines.lineEnds, lines.count), lines.count);
 	}
 
 }

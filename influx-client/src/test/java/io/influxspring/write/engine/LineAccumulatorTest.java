@@ -315,12 +315,7 @@ class LineAccumulatorTest {
 	}
 
 	private static EncodedLines lines(String... records) {
-		EncodedLines lines = new EncodedLines();
-		for (String record : records) {
-			lines.buffer.appendUtf8(record);
-			lines.endLine();
-		}
-		return lines;
+		return WriterFixture.encoded(records);
 	}
 
 	private static String text(Batch batch) {

@@ -53,6 +53,16 @@ final class WriterFixture implements AfterEachCallback, AutoCloseable {
 		return IntStream.range(0, count).mapToObj((i) -> "m v=" + i + "i").toList();
 	}
 
+	/** Lines of line protocol as a write call hands them to the accumulator. */
+	static EncodedLines encoded(String... records) {
+		EncodedLines lines = new EncodedLines();
+		for (String record : records) {
+			lines.buffer.appendUtf8(record);
+			lines.endLine();
+		}
+		return lines;
+	}
+
 	/** Test defaults: no flush timer to speak of, fast retries. */
 	static WriteOptions.Builder options() {
 		return WriteOptions.builder()
