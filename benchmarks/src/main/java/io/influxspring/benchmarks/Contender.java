@@ -48,6 +48,7 @@ interface Contender extends AutoCloseable {
 					Map.of("influx.write.buffer-limit", Integer.toString(Math.max(100_000, points))));
 			case "ours-records" -> OursContender.records(port, Map.of());
 			case "ours-reuse" -> OursContender.reusedPoint(port, Map.of());
+			case "ours-bigbatch" -> OursContender.points(port, Map.of("influx.write.batch-size", "50000"));
 			case "ours-spool" -> OursContender.spooled(port, true);
 			case "ours-spool-nofsync" -> OursContender.spooled(port, false);
 			case "official" -> new OfficialClientContender(port, false);
@@ -56,7 +57,7 @@ interface Contender extends AutoCloseable {
 			case "raw" -> new RawCeilingContender(port, false);
 			case "raw-gzip" -> new RawCeilingContender(port, true);
 			default -> throw new IllegalArgumentException("Unknown contender '" + name + "'; known: ours, ours-nogzip,"
-					+ " ours-block, ours-unbounded, ours-records, ours-reuse, ours-spool, ours-spool-nofsync, official, official-gzip, questdb, raw,"
+					+ " ours-block, ours-unbounded, ours-records, ours-reuse, ours-bigbatch, ours-spool, ours-spool-nofsync, official, official-gzip, questdb, raw,"
 					+ " raw-gzip");
 		};
 	}
