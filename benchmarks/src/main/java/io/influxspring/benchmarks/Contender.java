@@ -57,8 +57,8 @@ interface Contender extends AutoCloseable {
 			case "raw" -> new RawCeilingContender(port, false);
 			case "raw-gzip" -> new RawCeilingContender(port, true);
 			default -> throw new IllegalArgumentException("Unknown contender '" + name + "'; known: ours, ours-nogzip,"
-					+ " ours-block, ours-unbounded, ours-records, ours-reuse, ours-bigbatch, ours-spool, ours-spool-nofsync, official, official-gzip, questdb, raw,"
-					+ " raw-gzip");
+					+ " ours-block, ours-unbounded, ours-records, ours-reuse, ours-bigbatch, ours-spool, ours-spool-nofsync,"
+					+ " official, official-gzip, questdb, raw, raw-gzip");
 		};
 	}
 

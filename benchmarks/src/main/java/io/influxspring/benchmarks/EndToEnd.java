@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * child first writes untimed rounds of points for that long), {@code --warmup-points W} (0: when
  * above 0, each child writes W untimed points instead, in rounds of at most N, whatever the
  * seconds; the shape of a batch job that starts cold), {@code --contenders
- * ours,ours-nogzip,official,questdb,raw} (also {@code official-gzip}, {@code ours-block}, {@code ours-unbounded},
- * {@code ours-records}, {@code ours-reuse}, {@code ours-spool} and {@code raw-gzip}), {@code --jvm-args "..."} (for the children,
+ * ours,ours-nogzip,official,questdb,raw} (also {@code official-gzip}, {@code ours-block},
+ * {@code ours-unbounded}, {@code ours-records}, {@code ours-reuse}, {@code ours-bigbatch},
+ * {@code ours-spool} and {@code raw-gzip}), {@code --jvm-args "..."} (for the children,
  * {@value #CHILD_JVM_ARGS} by default), {@code --timeout 600} (seconds per child),
  * {@code --max-other-load 0.25} and {@code --repeats 3}: a run during which other processes used
  * more than that many cores (from {@code /proc/stat}) is repeated, up to that many times;

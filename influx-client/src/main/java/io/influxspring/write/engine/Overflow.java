@@ -71,8 +71,8 @@ final class Overflow {
 	 * besides it and the lines after it, and its bytes within {@code buffer-memory}.
 	 */
 	boolean hasRoom(EncodedLines lines, int index) {
-		return this.ledger.bufferedInMemory() - (lines.count - index) < this.options.bufferLimit() && this.ledger.heldBytes()
-				+ lines.lineEnds[index] - lines.lineStart(index) <= this.options.bufferMemory();
+		return this.ledger.bufferedInMemory() - (lines.count - index) < this.options.bufferLimit()
+				&& this.ledger.heldBytes() + lines.lineEnds[index] - lines.lineStart(index) <= this.options.bufferMemory();
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.influxspring.write.LineBatch;
-
 import io.influxspring.write.spool.BatchSpool;
 import io.influxspring.write.spool.SpoolFullException;
 import io.influxspring.write.spool.SpooledBatch;
