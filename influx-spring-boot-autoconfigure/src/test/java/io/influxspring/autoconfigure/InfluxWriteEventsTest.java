@@ -9,6 +9,7 @@ import io.influxspring.testsupport.StubResponse;
 import io.influxspring.write.WriteApi;
 import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteFailure;
+import io.influxspring.write.WriteListener;
 import io.influxspring.write.WriteSuccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,6 +82,31 @@ class InfluxWriteEventsTest {
 			await().until(() -> context.getBean(Events.class).received.size() == 1);
 			assertThat(context.getBean(Events.class).received.get(0)).isInstanceOf(WriteSuccess.class);
 		});
+	}
+
+	@Test
+	void publishedSuccessesKeepTheirLinesWhileLaterBatchesAreWritten() {
+		this.runner.withPropertyValues("influx.events.publish-successes=true").run((context) -> {
+			WriteApi writeApi = context.getBean(WriteApi.class);
+			for (int i = 0; i < 5; i++) {
+				writeApi.writeRecord("m v=" + i + "i");
+				writeApi.flush().get();
+			}
+			Events events = context.getBean(Events.class);
+			await().until(() -> events.received.size() == 5);
+			assertThat(events.received).extracting((event) -> ((WriteSuccess) event).lines().lines().get(0))
+				.containsExactly("m v=0i", "m v=1i", "m v=2i", "m v=3i", "m v=4i");
+		});
+	}
+
+	@Test
+	void withoutSuccessesThePublisherLeavesOnSuccessAloneSoThatWrittenArraysAreFilledAgain() throws Exception {
+		assertThat(InfluxWriteEventPublisher.create((event) -> {
+		}, false).getClass().getMethod("onSuccess", WriteSuccess.class).getDeclaringClass())
+			.isEqualTo(WriteListener.class);
+		assertThat(InfluxWriteEventPublisher.create((event) -> {
+		}, true).getClass().getMethod("onSuccess", WriteSuccess.class).getDeclaringClass())
+			.isNotEqualTo(WriteListener.class);
 	}
 
 	@Test
