@@ -53,7 +53,8 @@ public final class Point {
 
 	private long[] fieldBits = new long[4];
 
-	private @Nullable String[] fieldStrings = new String[4];
+	/** The values of string fields, made with the first one: most points have none. */
+	private @Nullable String @Nullable [] fieldStrings;
 
 	private int fieldCount;
 
@@ -212,7 +213,9 @@ public final class Point {
 		Arrays.fill(this.tagKeys, 0, this.tagCount, null);
 		Arrays.fill(this.tagValues, 0, this.tagCount, null);
 		Arrays.fill(this.fieldKeys, 0, this.fieldCount, null);
-		Arrays.fill(this.fieldStrings, 0, this.fieldCount, null);
+		if (this.fieldStrings != null) {
+			Arrays.fill(this.fieldStrings, 0, this.fieldCount, null);
+		}
 		this.tagCount = 0;
 		this.fieldCount = 0;
 		this.timePrecision = null;
@@ -295,14 +298,23 @@ public final class Point {
 				this.fieldKeys = Arrays.copyOf(this.fieldKeys, capacity);
 				this.fieldTypes = Arrays.copyOf(this.fieldTypes, capacity);
 				this.fieldBits = Arrays.copyOf(this.fieldBits, capacity);
-				this.fieldStrings = Arrays.copyOf(this.fieldStrings, capacity);
+				if (this.fieldStrings != null) {
+					this.fieldStrings = Arrays.copyOf(this.fieldStrings, capacity);
+				}
 			}
 			this.fieldKeys[index] = key;
 			this.fieldCount++;
 		}
 		this.fieldTypes[index] = type;
 		this.fieldBits[index] = bits;
-		this.fieldStrings[index] = text;
+		@Nullable String @Nullable [] strings = this.fieldStrings;
+		if (strings == null && text != null) {
+			strings = new String[this.fieldKeys.length];
+			this.fieldStrings = strings;
+		}
+		if (strings != null) {
+			strings[index] = text;
+		}
 		return this;
 	}
 
@@ -335,7 +347,8 @@ public final class Point {
 	}
 
 	@Nullable String fieldString(int index) {
-		return this.fieldStrings[index];
+		@Nullable String @Nullable [] strings = this.fieldStrings;
+		return (strings != null) ? strings[index] : null;
 	}
 
 	boolean hasTime() {

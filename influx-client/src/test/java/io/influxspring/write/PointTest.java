@@ -291,4 +291,20 @@ class PointTest {
 		}
 	}
 
+
+	@Test
+	void stringFieldsFirstAddedAfterOthersOrAfterGrowingKeepEveryValue() {
+		Point point = Point.measurement("m");
+		for (int i = 0; i < 6; i++) {
+			point.field("n" + i, i);
+		}
+		point.field("s", "text").field("n0", "now a string").field("n5", 5.5);
+		assertThat(point.toLineProtocol())
+			.isEqualTo("m n0=\"now a string\",n1=1i,n2=2i,n3=3i,n4=4i,n5=5.5,s=\"text\"");
+		point.clear().field("a", 1).field("b", "x");
+		assertThat(point.toLineProtocol()).isEqualTo("m a=1i,b=\"x\"");
+		point.clear().field("a", 2);
+		assertThat(point.toLineProtocol()).isEqualTo("m a=2i");
+	}
+
 }
