@@ -85,19 +85,15 @@ final class Batch {
 		return !this.evicted && this.spoolId >= 0 && this.spoolShares == null;
 	}
 
-	/** Lets the lines go from memory, leaving them in the spool record. */
+	/**
+	 * Lets the lines go from memory: an idle spooled batch leaves them in its spool record, a batch
+	 * settled for good gives its arrays to be filled again.
+	 */
 	void evict() {
 		this.bytes = NO_BYTES;
 		this.lineEnds = NO_LINES;
 		this.gzipped = null;
 		this.evicted = true;
-	}
-
-	/** Lets go of the lines of a batch settled for good, whose arrays are used again. */
-	void clearLines() {
-		this.bytes = NO_BYTES;
-		this.lineEnds = NO_LINES;
-		this.gzipped = null;
 	}
 
 	/** Takes the lines back from the spool record. */
@@ -109,7 +105,8 @@ final class Batch {
 
 	/** The lines; none for an evicted batch, whose lines must be read from the spool. */
 	LineBatch view() {
-		return this.evicted ? new LineBatch(NO_BYTES, NO_LINES, 0) : new LineBatch(this.bytes, this.lineEnds, this.lineCount);
+		return this.evicted ? new LineBatch(NO_BYTES, NO_LINES, 0)
+				: new LineBatch(this.bytes, this.lineEnds, this.lineCount);
 	}
 
 	/** Two batches with the first and the second half of the lines, attempts reset. */

@@ -251,7 +251,7 @@ final class LineAccumulator {
 		try {
 			if (batch.resolved && !batch.evicted && batch.attempts == 1) {
 				this.arrays.give(batch.bytes, batch.lineEnds);
-				batch.clearLines();
+				batch.evict();
 			}
 		}
 		finally {

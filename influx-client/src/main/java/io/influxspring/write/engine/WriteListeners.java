@@ -31,7 +31,7 @@ final class WriteListeners {
 
 	private long lastDropLog;
 
-	/** Whether a listener overrides {@link WriteListener#onSuccess}, and may so keep the lines it is given. */
+	/** Whether a listener overrides {@link WriteListener#onSuccess}, and so may keep the lines it is given. */
 	private volatile boolean hearsSuccesses;
 
 	void add(WriteListener listener) {
@@ -50,7 +50,8 @@ final class WriteListeners {
 
 	private static boolean overridesOnSuccess(WriteListener listener) {
 		try {
-			return listener.getClass().getMethod("onSuccess", WriteSuccess.class).getDeclaringClass() != WriteListener.class;
+			Class<?> declaring = listener.getClass().getMethod("onSuccess", WriteSuccess.class).getDeclaringClass();
+			return declaring != WriteListener.class;
 		}
 		catch (NoSuchMethodException ex) {
 			return true;
