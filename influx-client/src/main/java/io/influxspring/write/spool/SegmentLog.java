@@ -54,12 +54,6 @@ final class SegmentLog {
 
 	/** Where an unacknowledged batch is. */
 	record Entry(Segment segment, long position, int size, int lineCount) {
-
-		/** The bytes of its lines. */
-		int byteCount() {
-			return SpoolRecords.byteCount(this.size, this.lineCount);
-		}
-
 	}
 
 	private SegmentLog(Path directory, SpoolSettings settings) {

@@ -32,11 +32,6 @@ final class SpoolRecords {
 		return HEADER + BATCH_FIXED + 4L * lineCount + length;
 	}
 
-	/** The bytes of line protocol in a batch record of {@code size} bytes, header included. */
-	static int byteCount(int size, int lineCount) {
-		return size - HEADER - BATCH_FIXED - 4 * lineCount;
-	}
-
 	/**
 	 * @throws IllegalArgumentException unless the line ends are increasing, within {@code bytes},
 	 * and the last is {@code length}
