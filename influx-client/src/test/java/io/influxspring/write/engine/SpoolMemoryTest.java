@@ -22,6 +22,7 @@ import io.influxspring.write.spool.SpoolSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -147,18 +148,22 @@ class SpoolMemoryTest {
 		WriterFixture.assertAccounted(writer);
 	}
 
-	/** Spools {@code lines} lines in batches of 100 with a writer whose server never answers well, then closes it. */
+	/**
+	 * Spools {@code lines} lines in batches of 100 with a writer whose requests never reach the
+	 * server and never end, then closes it: the lines stay on disk for the next writer.
+	 */
 	private void spoolWithoutSending(int lines) {
-		server.setDefaultResponse(StubResponse.status(503));
-		BatchingWriteApi first = spooled(SpoolSettings.defaults().withFsync(false), (o) -> o.batchSize(100)
-			.closeTimeout(Duration.ZERO)
-			.minRetryDelay(Duration.ofHours(1))
-			.maxRetryDelay(Duration.ofHours(1)));
+		WebClient hanging = WebClient.builder().filter((request, next) -> Mono.never()).build();
+		BatchingWriteApi first = this.fixture.writer(hanging, (o) -> o.batchSize(100)
+			.maxBatchBytes(16 * 1024)
+			.bufferMemory(MEMORY)
+			.closeTimeout(Duration.ZERO),
+				(builder) -> builder.spool(this.directory, SpoolSettings.defaults().withFsync(false)));
 		first.writeRecords(WriterFixture.records(lines));
 		first.flush();
 		await().until(() -> first.getStatistics().spooledLines() == lines);
 		first.close();
-		server.reset();
+		assertThat(server.requestCount()).isZero();
 	}
 
 	private void corruptLastRecord() throws Exception {
