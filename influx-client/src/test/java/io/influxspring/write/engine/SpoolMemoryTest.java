@@ -22,7 +22,6 @@ import io.influxspring.write.spool.SpoolSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -153,8 +152,7 @@ class SpoolMemoryTest {
 	 * server and never end, then closes it: the lines stay on disk for the next writer.
 	 */
 	private void spoolWithoutSending(int lines) {
-		WebClient hanging = WebClient.builder().filter((request, next) -> Mono.never()).build();
-		BatchingWriteApi first = this.fixture.writer(hanging, (o) -> o.batchSize(100)
+		BatchingWriteApi first = this.fixture.writer(WriterFixture.neverSending(), (o) -> o.batchSize(100)
 			.maxBatchBytes(16 * 1024)
 			.bufferMemory(MEMORY)
 			.closeTimeout(Duration.ZERO),

@@ -19,7 +19,6 @@ import io.influxspring.write.spool.SpoolSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -213,8 +212,7 @@ class SpoolTest {
 
 	/** A spooled writer whose requests never reach the server and never end, closed without waiting. */
 	private BatchingWriteApi neverSending(UnaryOperator<WriteOptions.Builder> options) {
-		WebClient hanging = WebClient.builder().filter((request, next) -> Mono.never()).build();
-		return this.fixture.writer(hanging, (o) -> options.apply(o.closeTimeout(Duration.ZERO)),
+		return this.fixture.writer(WriterFixture.neverSending(), (o) -> options.apply(o.closeTimeout(Duration.ZERO)),
 				(builder) -> builder.spool(this.directory, SpoolSettings.defaults().withFsync(false)));
 	}
 

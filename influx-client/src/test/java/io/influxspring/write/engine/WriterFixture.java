@@ -1,6 +1,5 @@
 package io.influxspring.write.engine;
 
-import java.util.stream.IntStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 import io.influxspring.testsupport.StubInfluxServer;
 import io.influxspring.write.WriteOptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -51,6 +52,11 @@ final class WriterFixture implements AfterEachCallback, AutoCloseable {
 	/** Lines {@code m v=0i} to {@code m v=<count-1>i}. */
 	static List<String> records(int count) {
 		return IntStream.range(0, count).mapToObj((i) -> "m v=" + i + "i").toList();
+	}
+
+	/** A client whose requests never leave and never end, until cancelled. */
+	static WebClient neverSending() {
+		return WebClient.builder().filter((request, next) -> Mono.never()).build();
 	}
 
 	/** Lines of line protocol as a write call hands them to the accumulator. */
