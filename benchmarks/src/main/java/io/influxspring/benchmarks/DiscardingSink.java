@@ -1,7 +1,6 @@
 package io.influxspring.benchmarks;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -107,15 +106,17 @@ public final class DiscardingSink implements AutoCloseable {
 
 	private Publisher<Void> countGzip(HttpServerRequest request, HttpServerResponse response) {
 		LineCounter counter = new LineCounter();
-		return received(request).reduce(new ByteArrayOutputStream(), (body, buf) -> {
-			byte[] bytes = new byte[buf.readableBytes()];
-			buf.readBytes(bytes);
-			buf.release();
-			body.write(bytes, 0, bytes.length);
-			return body;
-		}).flatMap((body) -> {
-			this.wireBytes.addAndGet(body.size());
-			counter.acceptGzip(body.toByteArray());
+		return received(request).collectList().flatMap((buffers) -> {
+			byte[] body = new byte[buffers.stream().mapToInt(ByteBuf::readableBytes).sum()];
+			int at = 0;
+			for (ByteBuf buf : buffers) {
+				int length = buf.readableBytes();
+				buf.readBytes(body, at, length);
+				buf.release();
+				at += length;
+			}
+			this.wireBytes.addAndGet(body.length);
+			counter.acceptGzip(body);
 			return acknowledge(counter, response);
 		});
 	}

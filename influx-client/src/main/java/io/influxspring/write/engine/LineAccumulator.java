@@ -393,6 +393,17 @@ final class LineAccumulator {
 		}
 	}
 
+	/** Wakes callers waiting for room: batches just spooled may now be evicted. */
+	void spooledMore() {
+		this.lock.lock();
+		try {
+			this.space.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	/**
 	 * Takes the lines of an evicted batch back into memory before it is sent, evicting others if
 	 * memory is then beyond its limits.

@@ -55,8 +55,7 @@ final class SpoolKeeper {
 		this.accumulator.change((ledger) -> ledger.batches.unspooled(sealed), false);
 		if (!sealed.isEmpty()) {
 			sealed.forEach(this::spool);
-			this.accumulator.change((ledger) -> {
-			}, true);
+			this.accumulator.spooledMore();
 		}
 	}
 

@@ -63,18 +63,14 @@ class BatchArraysTest {
 	@Test
 	void batchAfterBatchIsDeliveredIntactWhenNoListenerSeesTheLines() throws Exception {
 		List<Integer> statuses = new CopyOnWriteArrayList<>();
-		BatchingWriteApi writer = BatchingWriteApi.builder(WebClient.create(), server.url())
-			.path("/write?db=d")
-			.options(WriteOptions.builder().batchSize(100).build())
-			.listener(new WriteListener() {
+		BatchingWriteApi writer = writer(100, new WriteListener() {
 
-				@Override
-				public void onResponse(WriteResponse event) {
-					statuses.add(event.statusCode());
-				}
+			@Override
+			public void onResponse(WriteResponse event) {
+				statuses.add(event.statusCode());
+			}
 
-			})
-			.build();
+		});
 		try {
 			List<String> expected = new ArrayList<>();
 			for (int round = 0; round < 20; round++) {
@@ -97,18 +93,14 @@ class BatchArraysTest {
 	@Test
 	void aListenerOfSuccessesKeepsTheLinesItWasGiven() throws Exception {
 		List<WriteSuccess> successes = new CopyOnWriteArrayList<>();
-		BatchingWriteApi writer = BatchingWriteApi.builder(WebClient.create(), server.url())
-			.path("/write?db=d")
-			.options(WriteOptions.builder().batchSize(10).build())
-			.listener(new WriteListener() {
+		BatchingWriteApi writer = writer(10, new WriteListener() {
 
-				@Override
-				public void onSuccess(WriteSuccess event) {
-					successes.add(event);
-				}
+			@Override
+			public void onSuccess(WriteSuccess event) {
+				successes.add(event);
+			}
 
-			})
-			.build();
+		});
 		try {
 			for (int round = 0; round < 5; round++) {
 				writer.writeRecords(List.of("m v=" + round + "i"));
@@ -120,6 +112,14 @@ class BatchArraysTest {
 		finally {
 			writer.close();
 		}
+	}
+
+	private static BatchingWriteApi writer(int batchSize, WriteListener listener) {
+		return BatchingWriteApi.builder(WebClient.create(), server.url())
+			.path("/write?db=d")
+			.options(WriteOptions.builder().batchSize(batchSize).build())
+			.listener(listener)
+			.build();
 	}
 
 	private static void append(LineAccumulator accumulator, String... records) {
