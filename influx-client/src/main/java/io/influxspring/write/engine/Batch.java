@@ -3,6 +3,7 @@ package io.influxspring.write.engine;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.influxspring.write.LineBatch;
@@ -46,8 +47,11 @@ final class Batch {
 
 	@Nullable Disposable request;
 
-	/** The compressed body, kept for retries; written and read on Reactor's parallel scheduler. */
-	volatile byte @Nullable [] gzipped;
+	/**
+	 * The compressed body, kept for retries: begun by the dispatcher while the batch waits for a
+	 * request slot or when it is sent, made on Reactor's parallel scheduler.
+	 */
+	volatile @Nullable CompletableFuture<byte[]> gzip;
 
 	/** The id of the spool record holding these lines, or -1 when they are not spooled. */
 	volatile long spoolId = -1;
@@ -92,7 +96,7 @@ final class Batch {
 	void evict() {
 		this.bytes = NO_BYTES;
 		this.lineEnds = NO_LINES;
-		this.gzipped = null;
+		this.gzip = null;
 		this.evicted = true;
 	}
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
@@ -73,12 +74,13 @@ final class BatchSender {
 
 	/**
 	 * Posts the batch. A body above the gzip threshold is compressed on Reactor's parallel
-	 * scheduler, so that the requests in flight compress side by side, off the writer thread.
+	 * scheduler, so that the requests in flight compress side by side, off the writer thread; one
+	 * compressed ahead is used as it is.
 	 */
 	Mono<SendOutcome> send(Batch batch, String path) {
 		boolean gzip = batch.length > this.gzipThreshold;
 		Mono<DataBuffer> body = gzip
-				? Mono.fromCallable(() -> BODIES.wrap(gzipped(batch))).subscribeOn(Schedulers.parallel())
+				? Mono.fromFuture(gzipped(batch, batch.bytes), true).map(BODIES::wrap)
 				: Mono.fromSupplier(() -> BODIES.wrap(Unpooled.wrappedBuffer(batch.bytes, 0, batch.length)));
 		return body.flatMap((buffer) -> this.webClient.post()
 			.uri(writeUri(path))
@@ -228,14 +230,41 @@ final class BatchSender {
 	private record WriteUri(String path, URI uri) {
 	}
 
-	private static byte[] gzipped(Batch batch) {
-		byte[] cached = batch.gzipped;
-		if (cached != null) {
-			return cached;
+	/**
+	 * Begins compressing a batch that waits for a request slot, so that its body is ready when one
+	 * frees; called on the dispatcher's thread, like {@link #send}. A batch whose lines have left
+	 * memory meanwhile is left for its send.
+	 */
+	void compressAhead(Batch batch) {
+		byte[] bytes = batch.bytes;
+		if (batch.length > this.gzipThreshold && bytes.length >= batch.length) {
+			try {
+				gzipped(batch, bytes);
+			}
+			catch (RuntimeException ex) {
+				batch.gzip = null;
+			}
 		}
-		byte[] result = GzipEncoder.gzip(batch.bytes, batch.length);
-		batch.gzipped = result;
-		return result;
+	}
+
+	/** The batch's body being compressed, begun now unless it is already, or anew if it failed. */
+	private static CompletableFuture<byte[]> gzipped(Batch batch, byte[] bytes) {
+		CompletableFuture<byte[]> body = batch.gzip;
+		if (body != null && !body.isCompletedExceptionally()) {
+			return body;
+		}
+		CompletableFuture<byte[]> compressing = new CompletableFuture<>();
+		int length = batch.length;
+		batch.gzip = compressing;
+		Schedulers.parallel().schedule(() -> {
+			try {
+				compressing.complete(GzipEncoder.gzip(bytes, length));
+			}
+			catch (Throwable ex) {
+				compressing.completeExceptionally(ex);
+			}
+		});
+		return compressing;
 	}
 
 }

@@ -170,6 +170,9 @@ final class Dispatcher implements Runnable {
 		for (Batch batch : this.accumulator.drain(now)) {
 			send(batch, currentPath);
 		}
+		for (Batch batch : this.accumulator.upNext()) {
+			this.sender.compressAhead(batch);
+		}
 		long retryDelay = this.accumulator.nanosUntilRetry(now);
 		deliverNotices();
 		if (flushDelay == LineAccumulator.NONE || (retryDelay != LineAccumulator.NONE && retryDelay < flushDelay)) {

@@ -226,6 +226,23 @@ final class LineAccumulator {
 	}
 
 	/**
+	 * The queued batches to be sent next, as many as requests may be in flight, while every slot is
+	 * busy; none otherwise (then {@link #drain} takes them).
+	 */
+	List<Batch> upNext() {
+		this.lock.lock();
+		try {
+			if (this.suspended || this.ledger.batches.inFlightCount() < this.options.maxConcurrentRequests()) {
+				return List.of();
+			}
+			return this.ledger.batches.nextQueued(this.options.maxConcurrentRequests());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
 	 * Nanoseconds until the earliest retry is due, or {@link #NONE} when none waits, sending is
 	 * suspended or every request slot is busy (a response frees one).
 	 */

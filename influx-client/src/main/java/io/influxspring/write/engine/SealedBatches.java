@@ -73,6 +73,23 @@ final class SealedBatches {
 	}
 
 	/** Delay until the earliest retry is due, or -1 when none waits. */
+	/** Up to {@code count} queued batches with their lines in memory, those to be sent next. */
+	List<Batch> nextQueued(int count) {
+		List<Batch> next = List.of();
+		for (Batch batch : this.queued) {
+			if (next.size() == count) {
+				break;
+			}
+			if (!batch.evicted) {
+				if (next.isEmpty()) {
+					next = new ArrayList<>(count);
+				}
+				next.add(batch);
+			}
+		}
+		return next;
+	}
+
 	long nanosUntilNextRetry(long now) {
 		long earliest = -1;
 		for (Batch batch : this.waiting) {

@@ -3,6 +3,8 @@ package io.influxspring.write.lineprotocol;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A growable byte buffer that line protocol is written into, with one method per syntactic element.
  * <p>
@@ -63,6 +65,11 @@ public final class LineProtocolBuffer {
 	private int size;
 
 	private LineProtocolDialect dialect = LineProtocolDialect.INFLUXDB;
+
+	/** Per dialect, made on first use. */
+	private final @Nullable NameCache[] measurementCaches = new NameCache[2];
+
+	private final @Nullable NameCache[] keyCaches = new NameCache[2];
 
 	public LineProtocolBuffer() {
 		this(256);
@@ -166,12 +173,24 @@ public final class LineProtocolBuffer {
 		if (!measurement.isEmpty() && measurement.charAt(0) == '#') {
 			NameRules.checkMeasurement(measurement, this.dialect);
 		}
-		appendEscaped(measurement, MEASUREMENT_CLASSES[this.dialect.ordinal()], true, "measurement");
+		int dialect = this.dialect.ordinal();
+		NameCache cache = this.measurementCaches[dialect];
+		if (cache == null) {
+			cache = new NameCache(4);
+			this.measurementCaches[dialect] = cache;
+		}
+		appendName(measurement, cache, MEASUREMENT_CLASSES[dialect], true, "measurement");
 	}
 
 	/** Appends a tag key, tag value or field key: escapes comma, equals sign and space. */
 	public void appendKey(String name, String role) {
-		appendEscaped(name, KEY_CLASSES[this.dialect.ordinal()], false, role);
+		int dialect = this.dialect.ordinal();
+		NameCache cache = this.keyCaches[dialect];
+		if (cache == null) {
+			cache = new NameCache(8);
+			this.keyCaches[dialect] = cache;
+		}
+		appendName(name, cache, KEY_CLASSES[dialect], false, role);
 	}
 
 	/**
@@ -276,6 +295,20 @@ public final class LineProtocolBuffer {
 				i = appendNonAscii(text, i, "record");
 			}
 		}
+	}
+
+	/** Copies a name's bytes from the cache, or escapes and checks it and tells the cache. */
+	private void appendName(String name, NameCache cache, byte[] classes, boolean measurement, String role) {
+		ensure(NameCache.MAX_LENGTH);
+		int slot = cache.slot(name, role);
+		int end = cache.copy(name, role, slot, this.bytes, this.size);
+		if (end >= 0) {
+			this.size = end;
+			return;
+		}
+		int start = this.size;
+		appendEscaped(name, classes, measurement, role);
+		cache.wrote(name, role, slot, this.bytes, start, this.size);
 	}
 
 	/**

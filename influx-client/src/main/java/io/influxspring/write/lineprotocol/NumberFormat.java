@@ -1,7 +1,15 @@
 package io.influxspring.write.lineprotocol;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Decimal formatting of numbers into a {@link LineProtocolBuffer}. */
 final class NumberFormat {
+
+	/** Eight bytes of a {@code byte[]} at any offset, the first in the lowest byte. */
+	static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+			ByteOrder.LITTLE_ENDIAN);
 
 	/** Doubles with a magnitude below this that are whole numbers are written as integers. */
 	private static final double INTEGRAL_LIMIT = 1e15;
@@ -40,13 +48,15 @@ final class NumberFormat {
 
 	/**
 	 * Writes the digits of a non-negative long into {@code bytes}, ending just before {@code end}:
-	 * eight digits per 64-bit division, then two at a time.
+	 * eight digits at a time in one {@code long} store while more than eight are left, then two at
+	 * a time.
 	 */
 	static void writeDigits(byte[] bytes, int end, long value) {
 		int position = end;
-		while (value > Integer.MAX_VALUE) {
+		while (value >= 100_000_000) {
 			long high = value / 100_000_000;
-			position = writeEightDigits(bytes, position, (int) (value - high * 100_000_000));
+			position -= 8;
+			LONGS.set(bytes, position, eightDigits((int) (value - high * 100_000_000)));
 			value = high;
 		}
 		int rest = (int) value;
@@ -66,16 +76,19 @@ final class NumberFormat {
 		}
 	}
 
-	private static int writeEightDigits(byte[] bytes, int end, int value) {
-		int position = end;
-		for (int i = 0; i < 4; i++) {
-			int high = value / 100;
-			int pair = value - high * 100;
-			bytes[--position] = ONES[pair];
-			bytes[--position] = TENS[pair];
-			value = high;
-		}
-		return position;
+	/**
+	 * The eight ASCII digits of {@code 0 <= value < 10^8}, zero-padded, the first in the lowest byte:
+	 * the value split into two lanes of four digits, each lane into two of two digits, each of those
+	 * into two bytes, by multiplications that divide every lane at once.
+	 */
+	static long eightDigits(int value) {
+		long high = value / 10_000;
+		long lanes = high | ((value - high * 10_000) << 32);
+		long hundreds = ((lanes * 10_486) >>> 20) & 0x0000_007F_0000_007FL;
+		long pairs = hundreds | ((lanes - hundreds * 100) << 16);
+		long tens = ((pairs * 103) >>> 10) & 0x000F_000F_000F_000FL;
+		long digits = tens | ((pairs - tens * 10) << 8);
+		return digits + 0x3030_3030_3030_3030L;
 	}
 
 	/** Number of decimal digits of a non-negative long. */

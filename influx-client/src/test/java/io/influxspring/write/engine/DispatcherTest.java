@@ -1,14 +1,21 @@
 package io.influxspring.write.engine;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
+import java.util.zip.GZIPInputStream;
 
 import io.influxspring.write.WriteOptions;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -88,6 +95,71 @@ class DispatcherTest {
 		assertThat(this.listener.retries).hasSize(1);
 	}
 
+	@Test
+	void aBatchWaitingForABusySlotIsCompressedBeforeTheSlotFrees() throws Exception {
+		Sinks.One<ClientResponse> firstAnswer = Sinks.one();
+		use((o) -> o.batchSize(50).maxConcurrentRequests(1).gzipThreshold(100),
+				(request) -> (request == 0) ? firstAnswer.asMono() : noContent());
+		appendLines(100);
+		Batch waiting = waitingBatch();
+		CompletableFuture<byte[]> body = waiting.gzip;
+		assertThat(body).isNotNull();
+		assertThat(gunzip(body.get(10, TimeUnit.SECONDS))).isEqualTo(Arrays.copyOf(waiting.bytes, waiting.length));
+		assertThat(this.requests).hasValue(1);
+		firstAnswer.tryEmitValue(ClientResponse.create(HttpStatus.NO_CONTENT).build());
+		awaitWritten(100);
+		assertThat(this.requests).hasValue(2);
+		assertThat(waiting.gzip).as("the body compressed ahead is the one sent").isSameAs(body);
+	}
+
+	@Test
+	void aBodyWhoseCompressionFailedIsCompressedAgainWhenSent() {
+		Sinks.One<ClientResponse> firstAnswer = Sinks.one();
+		use((o) -> o.batchSize(50).maxConcurrentRequests(1).gzipThreshold(100),
+				(request) -> (request == 0) ? firstAnswer.asMono() : noContent());
+		appendLines(100);
+		Batch waiting = waitingBatch();
+		CompletableFuture<byte[]> failed = CompletableFuture.failedFuture(new OutOfMemoryError("test"));
+		waiting.gzip = failed;
+		firstAnswer.tryEmitValue(ClientResponse.create(HttpStatus.NO_CONTENT).build());
+		awaitWritten(100);
+		assertThat(this.accumulator.statistics().failed()).isZero();
+		assertThat(waiting.gzip).isNotSameAs(failed);
+	}
+
+	/** Runs a round and returns the one batch waiting for the busy slot. */
+	private Batch waitingBatch() {
+		this.dispatcher.runOnce();
+		List<Batch> waiting = this.accumulator.upNext();
+		assertThat(waiting).hasSize(1);
+		return waiting.get(0);
+	}
+
+	private void appendLines(int count) {
+		String[] lines = new String[count];
+		for (int i = 0; i < count; i++) {
+			lines[i] = "m,host=server-" + (i % 7) + " v=" + i + "i";
+		}
+		append(lines);
+	}
+
+	private void awaitWritten(long lines) {
+		await().until(() -> {
+			this.dispatcher.runOnce();
+			return this.accumulator.statistics().written() == lines;
+		});
+	}
+
+	private static Mono<ClientResponse> noContent() {
+		return Mono.just(ClientResponse.create(HttpStatus.NO_CONTENT).build());
+	}
+
+	private static byte[] gunzip(byte[] body) throws IOException {
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+			return in.readAllBytes();
+		}
+	}
+
 	/** The first request is answered 503, the others never. */
 	private Mono<ClientResponse> unavailableThenNoAnswer(int request) {
 		return (request == 0)
@@ -106,7 +178,7 @@ class DispatcherTest {
 		WebClient webClient = WebClient.builder()
 			.exchangeFunction((request) -> exchange.apply(this.requests.getAndIncrement()))
 			.build();
-		BatchSender sender = new BatchSender(webClient, "http://localhost:1", null, Integer.MAX_VALUE,
+		BatchSender sender = new BatchSender(webClient, "http://localhost:1", null, built.gzipThreshold(),
 				built.requestTimeout());
 		WriteListeners listeners = new WriteListeners();
 		listeners.add(this.listener);

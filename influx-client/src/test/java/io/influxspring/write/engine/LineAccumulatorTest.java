@@ -82,6 +82,19 @@ class LineAccumulatorTest {
 	}
 
 	@Test
+	void upNextNamesTheQueuedBatchesToBeSentNextOnlyWhileEverySlotIsBusy() {
+		use((o) -> o.batchSize(1).maxConcurrentRequests(2));
+		append("m v=0i", "m v=1i", "m v=2i", "m v=3i", "m v=4i");
+		assertThat(this.accumulator.upNext()).isEmpty();
+		List<Batch> inFlight = this.accumulator.drain(T0);
+		assertThat(inFlight).hasSize(2);
+		assertThat(this.accumulator.upNext()).extracting(LineAccumulatorTest::text)
+			.containsExactly("m v=2i\n", "m v=3i\n");
+		settleWritten(inFlight.get(0));
+		assertThat(this.accumulator.upNext()).as("a slot is free: drain takes the next").isEmpty();
+	}
+
+	@Test
 	void aRetryIsDueAtItsTimeAndGoesBeforeQueuedBatches() {
 		use((o) -> o.batchSize(1).maxConcurrentRequests(1));
 		append("m v=0i", "m v=1i", "m v=2i");

@@ -115,6 +115,104 @@ class LineProtocolBufferTest {
 		}
 	}
 
+	@Test
+	void writesEveryEightDigitGroupAsDecimal() {
+		byte[] expected = "00000000".getBytes(StandardCharsets.US_ASCII);
+		for (int value = 0; value < 100_000_000; value++) {
+			long packed = NumberFormat.eightDigits(value);
+			for (int digit = 0; digit < 8; digit++) {
+				if ((byte) (packed >>> (8 * digit)) != expected[digit]) {
+					assertThat(new String(bytesOf(packed), StandardCharsets.US_ASCII)).isEqualTo(String.format("%08d", value));
+				}
+			}
+			int digit = 7;
+			while (digit >= 0 && expected[digit] == '9') {
+				expected[digit--] = '0';
+			}
+			if (digit >= 0) {
+				expected[digit]++;
+			}
+		}
+	}
+
+	@Test
+	void writesRepeatedNamesTheSameEveryTime() {
+		for (LineProtocolDialect dialect : LineProtocolDialect.values()) {
+			String[] names = { "a b,c=d", "host", "é,中文😀", "server-01" };
+			StringBuilder expected = new StringBuilder();
+			LineProtocolBuffer fresh = new LineProtocolBuffer(16, dialect);
+			for (String name : names) {
+				fresh.appendMeasurement(name);
+				fresh.appendKey(name, "tag key");
+				fresh.appendKey(new String(name), "tag value");
+			}
+			expected.append(written(fresh));
+			LineProtocolBuffer buffer = new LineProtocolBuffer(16, dialect);
+			for (int round = 0; round < 4; round++) {
+				buffer.reset();
+				for (String name : names) {
+					buffer.appendMeasurement(name);
+					buffer.appendKey(name, "tag key");
+					buffer.appendKey(new String(name), "tag value");
+				}
+				assertThat(written(buffer)).isEqualTo(expected.toString());
+			}
+		}
+	}
+
+	@Test
+	void checksARepeatedNameByItsRoleAndDialect() {
+		LineProtocolBuffer buffer = new LineProtocolBuffer(16);
+		String time = "time";
+		for (int round = 0; round < 3; round++) {
+			buffer.appendKey(time, "tag value");
+			assertThatIllegalArgumentException().isThrownBy(() -> buffer.appendKey(time, "tag key"))
+				.withMessageContaining("reserved");
+		}
+		assertThat(written(buffer)).isEqualTo("timetimetime");
+		String equals = "a=b";
+		buffer.reset();
+		for (int round = 0; round < 3; round++) {
+			buffer.dialect(LineProtocolDialect.INFLUXDB);
+			buffer.appendMeasurement(equals);
+			buffer.appendByte(' ');
+			buffer.dialect(LineProtocolDialect.PORTABLE);
+			buffer.appendMeasurement(equals);
+			buffer.appendByte(' ');
+			buffer.appendKey(equals, "tag key");
+			buffer.appendByte(' ');
+		}
+		assertThat(written(buffer)).isEqualTo("a=b a\\=b a\\=b ".repeat(3));
+	}
+
+	@Test
+	void writesManyNamesSharingCacheSlotsExactly() {
+		LineProtocolBuffer buffer = new LineProtocolBuffer(16);
+		StringBuilder expected = new StringBuilder();
+		StringBuilder written = new StringBuilder();
+		String[] names = new String[2000];
+		for (int i = 0; i < names.length; i++) {
+			names[i] = "tag " + i;
+		}
+		for (int round = 0; round < 3; round++) {
+			for (int i = 0; i < names.length; i += (round + 1)) {
+				buffer.reset();
+				buffer.appendKey(names[i], "tag value");
+				written.append(written(buffer)).append('\n');
+				expected.append("tag\\ ").append(i).append('\n');
+			}
+		}
+		assertThat(written.toString()).isEqualTo(expected.toString());
+	}
+
+	private static byte[] bytesOf(long packed) {
+		byte[] bytes = new byte[8];
+		for (int i = 0; i < 8; i++) {
+			bytes[i] = (byte) (packed >>> (8 * i));
+		}
+		return bytes;
+	}
+
 	private static String written(LineProtocolBuffer buffer) {
 		return new String(buffer.array(), 0, buffer.size(), StandardCharsets.UTF_8);
 	}
