@@ -6,6 +6,7 @@ import io.influxspring.write.LineBatch;
 import io.influxspring.write.WriteOptions;
 import io.influxspring.write.lineprotocol.LineProtocolBuffer;
 import io.influxspring.write.lineprotocol.RecordLines;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Lines a caller has encoded but not yet handed to the writer: one reusable instance per thread,
@@ -39,6 +40,12 @@ final class EncodedLines {
 
 	/** Whether a write on this thread is encoding into these lines (a nested write takes others). */
 	boolean inUse;
+
+	/**
+	 * Whether the thread these lines belong to must never wait for room: a non-blocking thread, or a
+	 * writer's own thread, where listeners run. Known when the lines are made, on that thread.
+	 */
+	final boolean mustNotWait = Schedulers.isInNonBlockingThread() || WriterThread.isWriterThread();
 
 	/** The longest line a request can carry ({@code max-batch-bytes}); a longer one is refused. */
 	int maxLineBytes = Integer.MAX_VALUE;

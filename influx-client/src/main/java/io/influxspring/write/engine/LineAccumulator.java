@@ -87,7 +87,7 @@ final class LineAccumulator {
 		try {
 			requireOpen();
 			this.ledger.counts.offered(lines.count);
-			OverflowPolicy policy = this.overflow.policyNow();
+			OverflowPolicy policy = this.overflow.policyNow(lines);
 			boolean waits = policy == OverflowPolicy.BLOCK || policy == OverflowPolicy.BACKPRESSURE;
 			int from = waits ? 0 : this.overflow.makeRoom(lines, 0, policy);
 			return appendFrom(lines, from, waits);

@@ -5,7 +5,6 @@ import java.util.concurrent.locks.Condition;
 import io.influxspring.write.OverflowPolicy;
 import io.influxspring.write.WriteDrop;
 import io.influxspring.write.WriteOptions;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The overflow policies of a {@link LineAccumulator}, as Kafka's {@code BufferPool} bounds a
@@ -118,12 +117,12 @@ final class Overflow {
 	 * the oldest lines, under {@code block} the newest), and neither does a write under
 	 * {@code backpressure} while the server is failing, unless a spool takes the lines.
 	 */
-	OverflowPolicy policyNow() {
+	OverflowPolicy policyNow(EncodedLines lines) {
 		OverflowPolicy policy = this.options.overflow();
 		if (policy != OverflowPolicy.BACKPRESSURE && policy != OverflowPolicy.BLOCK) {
 			return policy;
 		}
-		boolean mustNotWait = Schedulers.isInNonBlockingThread() || WriterThread.isWriterThread();
+		boolean mustNotWait = lines.mustNotWait;
 		if (policy == OverflowPolicy.BACKPRESSURE
 				&& (mustNotWait || (!this.spooled && this.accumulator.isFailing()))) {
 			return OverflowPolicy.DROP_OLDEST;
