@@ -307,4 +307,38 @@ class PointTest {
 		assertThat(point.toLineProtocol()).isEqualTo("m a=2i");
 	}
 
+	@Test
+	void manyTagsAndFieldsOfEveryTypeKeepTheirOrderTypesAndValues() {
+		Point point = Point.measurement("m");
+		StringBuilder tags = new StringBuilder();
+		StringBuilder fields = new StringBuilder();
+		for (int i = 0; i < 40; i++) {
+			point.tag(String.format("t%02d", 39 - i), "v" + i);
+			switch (i % 5) {
+				case 0 -> point.field("f" + i, i * 0.5);
+				case 1 -> point.field("f" + i, (long) i);
+				case 2 -> point.unsignedField("f" + i, -i);
+				case 3 -> point.field("f" + i, i % 2 == 0);
+				default -> point.field("f" + i, "s" + i);
+			}
+		}
+		point.tag("t05", null).field("f3", "now a string").field("f30", 30L);
+		for (int i = 39; i >= 0; i--) {
+			if (i != 34) {
+				tags.append(String.format(",t%02d=v%d", 39 - i, i));
+			}
+		}
+		for (int i = 0; i < 40; i++) {
+			String value = switch (i % 5) {
+				case 0 -> (i == 30) ? "30i" : (i % 2 == 0 ? Long.toString(i / 2) : (i * 0.5) + "");
+				case 1 -> i + "i";
+				case 2 -> Long.toUnsignedString(-i) + "u";
+				case 3 -> (i == 3) ? "\"now a string\"" : Boolean.toString(i % 2 == 0);
+				default -> "\"s" + i + "\"";
+			};
+			fields.append((i == 0) ? " " : ",").append('f').append(i).append('=').append(value);
+		}
+		assertThat(point.toLineProtocol()).isEqualTo("m" + tags + fields);
+	}
+
 }

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * Names (measurement, tag keys and values, field keys) are escaped as the InfluxDB parser reads
  * them back; a name that line protocol cannot carry exactly is rejected with an
  * {@link IllegalArgumentException} (see {@link NameRules}). Strings are encoded to UTF-8 on the fly,
- * without an intermediate {@code String} or {@code byte[]}. Not thread-safe.
+ * without an intermediate {@code String} or {@code byte[]}. Names written again (the same
+ * {@code String} in the same role) are copied from a small cache of their escaped bytes, which
+ * holds on to up to a few hundred of the names written last. Not thread-safe.
  *
  * @since 0.1.0
  */

@@ -65,6 +65,7 @@ class InfluxDb1RoundTripTest {
 		List<String> measurements = pool(strings, "m", 12);
 		List<String> tagKeys = pool(strings, "t", 6);
 		List<String> fieldKeys = pool(strings, "f", 8);
+		List<String> tagValues = pool(strings, "v", 24);
 		Map<Long, Expected> expected = new HashMap<>();
 		int rejected = 0;
 		List<String> serverRejected = new CopyOnWriteArrayList<>();
@@ -81,7 +82,7 @@ class InfluxDb1RoundTripTest {
 		try {
 			for (int i = 0; i < POINTS; i++) {
 				long time = BASE_TIME + i * 1000L;
-				Expected point = randomPoint(strings, measurements, tagKeys, fieldKeys, time);
+				Expected point = randomPoint(strings, measurements, tagKeys, tagValues, fieldKeys, time);
 				try {
 					writer.writePoint(point.toPoint());
 					expected.put(time, point);
@@ -144,13 +145,15 @@ class InfluxDb1RoundTripTest {
 		return names;
 	}
 
+	/** A point of names from the pools (written again and again, as programs do) and fresh values. */
 	private static Expected randomPoint(HostileStrings strings, List<String> measurements, List<String> tagKeys,
-			List<String> fieldKeys, long time) {
+			List<String> tagValues, List<String> fieldKeys, long time) {
 		Random random = strings.random();
 		Expected point = new Expected(measurements.get(random.nextInt(measurements.size())), time);
 		for (String key : tagKeys) {
 			if (random.nextBoolean()) {
-				point.tags.put(key, strings.next((random.nextInt(4) == 0) ? "" : "v", 6, 0.02));
+				point.tags.put(key, random.nextBoolean() ? tagValues.get(random.nextInt(tagValues.size()))
+						: strings.next((random.nextInt(4) == 0) ? "" : "v", 6, 0.02));
 			}
 		}
 		for (int i = 0; i < fieldKeys.size(); i++) {
