@@ -242,7 +242,7 @@ final class BatchSender {
 				gzipped(batch, bytes);
 			}
 			catch (RuntimeException ex) {
-				batch.gzip = null;
+				// left for the send, which reports what fails
 			}
 		}
 	}
@@ -256,14 +256,20 @@ final class BatchSender {
 		CompletableFuture<byte[]> compressing = new CompletableFuture<>();
 		int length = batch.length;
 		batch.gzip = compressing;
-		Schedulers.parallel().schedule(() -> {
-			try {
-				compressing.complete(GzipEncoder.gzip(bytes, length));
-			}
-			catch (Throwable ex) {
-				compressing.completeExceptionally(ex);
-			}
-		});
+		try {
+			Schedulers.parallel().schedule(() -> {
+				try {
+					compressing.complete(GzipEncoder.gzip(bytes, length));
+				}
+				catch (Throwable ex) {
+					compressing.completeExceptionally(ex);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			batch.gzip = null;
+			throw ex;
+		}
 		return compressing;
 	}
 
