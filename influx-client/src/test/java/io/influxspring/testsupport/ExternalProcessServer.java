@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Base class for a database server run as a child process in a private temp directory, usable as a JUnit 5
  * extension ({@code @RegisterExtension static final}) or programmatically via {@link #start()} and
  * {@link #stop()}. Process output goes to a log file in the temp directory; startup failures include its tail.
+ * A start whose port was taken by another process before the server bound it is tried again on new ports.
  */
 public abstract class ExternalProcessServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
@@ -26,6 +28,10 @@ public abstract class ExternalProcessServer implements BeforeAllCallback, AfterA
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final int PORT_ATTEMPTS = 3;
+
+	private static final String PORT_TAKEN = "address already in use";
 
 	private final String binaryName;
 
@@ -73,6 +79,20 @@ public abstract class ExternalProcessServer implements BeforeAllCallback, AfterA
 			return;
 		}
 		this.binary = TestServers.findBinary(this.binaryName, this.installHint);
+		for (int attempt = 1;; attempt++) {
+			try {
+				startOnce();
+				return;
+			}
+			catch (PortTakenException ex) {
+				if (attempt == PORT_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private void startOnce() {
 		try {
 			this.directory = Files.createTempDirectory(this.binaryName + "-test-");
 			prepare(this.directory);
@@ -218,8 +238,9 @@ public abstract class ExternalProcessServer implements BeforeAllCallback, AfterA
 		String log = TestServers.tail(logFile(), LOG_TAIL_LINES);
 		kill();
 		cleanUp();
-		return new IllegalStateException(this.binaryName + " " + reason + ". Last log lines:" + System.lineSeparator()
-				+ log, cause);
+		String message = this.binaryName + " " + reason + ". Last log lines:" + System.lineSeparator() + log;
+		return log.toLowerCase(Locale.ROOT).contains(PORT_TAKEN) ? new PortTakenException(message)
+				: new IllegalStateException(message, cause);
 	}
 
 	private void terminate(Process current) {
@@ -272,6 +293,15 @@ public abstract class ExternalProcessServer implements BeforeAllCallback, AfterA
 			current.destroyForcibly();
 		}
 		TestServers.deleteRecursively(this.directory);
+	}
+
+	/** A startup that failed because another process took a port between {@link #prepare} and the launch. */
+	private static final class PortTakenException extends IllegalStateException {
+
+		PortTakenException(String message) {
+			super(message);
+		}
+
 	}
 
 }

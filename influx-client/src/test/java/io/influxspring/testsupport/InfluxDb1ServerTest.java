@@ -1,6 +1,8 @@
 package io.influxspring.testsupport;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,34 @@ class InfluxDb1ServerTest {
 			.withMessageContaining("parse config");
 		assertThat(broken.directory()).isNull();
 		assertThat(broken.isRunning()).isFalse();
+	}
+
+	@Test
+	void aPortTakenBeforeTheServerBindsItIsReplacedByAnother() throws Exception {
+		List<ServerSocket> taken = new ArrayList<>();
+		InfluxDb1Server raced = new InfluxDb1Server() {
+			@Override
+			protected void prepare(Path dir) throws IOException {
+				super.prepare(dir);
+				if (taken.isEmpty()) {
+					taken.add(new ServerSocket(port(), 1, InetAddress.getLoopbackAddress()));
+				}
+			}
+		};
+		try {
+			raced.start();
+			assertThat(taken).hasSize(1);
+			assertThat(raced.port()).isNotEqualTo(taken.get(0).getLocalPort());
+			raced.createDatabase("raced");
+			raced.write("raced", "m v=1 1");
+			assertThat(raced.count("raced", "m")).isEqualTo(1);
+		}
+		finally {
+			raced.stop();
+			for (ServerSocket socket : taken) {
+				socket.close();
+			}
+		}
 	}
 
 	private int write(String database, String body) throws Exception {
