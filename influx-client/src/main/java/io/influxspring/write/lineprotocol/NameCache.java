@@ -70,7 +70,8 @@ final class NameCache {
 
 	/**
 	 * Tells the cache that a name was just written as {@code source[from, to)}: its bytes are kept
-	 * when its slot saw it last time, otherwise the slot remembers the name alone.
+	 * when its slot saw it last time, otherwise the slot remembers the name alone. {@code source} has room
+	 * for {@link #MAX_LENGTH} bytes from {@code from}.
 	 */
 	void wrote(String name, String role, int slot, byte[] source, int from, int to) {
 		int length = to - from;
@@ -81,9 +82,8 @@ final class NameCache {
 			this.longNames[slot] = null;
 		}
 		else if (length <= WORDS_LENGTH) {
-			byte[] padded = Arrays.copyOfRange(source, from, from + WORDS_LENGTH);
-			this.words[2 * slot] = (long) NumberFormat.LONGS.get(padded, 0);
-			this.words[2 * slot + 1] = (long) NumberFormat.LONGS.get(padded, 8);
+			this.words[2 * slot] = (long) NumberFormat.LONGS.get(source, from);
+			this.words[2 * slot + 1] = (long) NumberFormat.LONGS.get(source, from + 8);
 			this.lengths[slot] = length;
 		}
 		else if (length <= MAX_LENGTH) {
