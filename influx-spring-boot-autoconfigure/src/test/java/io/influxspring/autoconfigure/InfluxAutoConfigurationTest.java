@@ -50,7 +50,7 @@ class InfluxAutoConfigurationTest {
 	static final StubInfluxServer server = new StubInfluxServer();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s")
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=200ms")
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 				InfluxAutoConfiguration.class));

@@ -36,7 +36,7 @@ class InfluxSpoolTest {
 			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 					ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 					InfluxAutoConfiguration.class))
-			.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "influx.url=" + server.url(),
+			.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=200ms", "influx.url=" + server.url(),
 					"influx.bucket=main", "influx.write.flush-interval=1h", "influx.write.close-timeout=0s",
 					"influx.write.retry.min-delay=1h", "influx.write.spool.directory=" + this.directory,
 					"influx.write.spool.fsync=false");

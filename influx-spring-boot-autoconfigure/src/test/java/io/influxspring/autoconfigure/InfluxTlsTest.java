@@ -36,7 +36,7 @@ class InfluxTlsTest {
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 				InfluxAutoConfiguration.class, InfluxHealthContributorAutoConfiguration.class))
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "influx.url=" + influx.url(),
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=200ms", "influx.url=" + influx.url(),
 				"influx.api-version=v1", "influx.database=tls", "influx.write.flush-interval=1h",
 				"influx.write.retry.min-delay=10ms", "influx.write.retry.max-retries=1");
 

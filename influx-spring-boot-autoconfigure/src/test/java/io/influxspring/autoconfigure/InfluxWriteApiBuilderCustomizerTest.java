@@ -34,7 +34,7 @@ class InfluxWriteApiBuilderCustomizerTest {
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 				InfluxAutoConfiguration.class))
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "influx.url=" + server.url(),
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=200ms", "influx.url=" + server.url(),
 				"influx.bucket=main", "influx.write.flush-interval=1h", "influx.default-tags.app=shop");
 
 	@Test

@@ -43,7 +43,7 @@ class InfluxWriteApiFactoryTest {
 				InfluxAutoConfiguration.class, InfluxHealthContributorAutoConfiguration.class,
 				InfluxMetricsAutoConfiguration.class))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "influx.url=" + server.url(),
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=200ms", "influx.url=" + server.url(),
 				"influx.org=o", "influx.bucket=main", "influx.write.flush-interval=1h", "influx.default-tags.app=shop");
 
 	@Configuration(proxyBeanMethods = false)

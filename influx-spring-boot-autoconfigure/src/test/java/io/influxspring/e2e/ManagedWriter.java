@@ -29,10 +29,13 @@ final class ManagedWriter {
 	private ManagedWriter() {
 	}
 
-	/** A runner with the auto-configurations and no server yet. */
+	/**
+	 * A runner with the auto-configurations and no server yet. The Netty loops get a short quiet period, not
+	 * none: with none, a loop can end while the context's close still subscribes to it, and that close hangs.
+	 */
 	static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s")
+			.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=200ms")
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 					ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,

@@ -42,7 +42,7 @@ class InfluxHealthContributorAutoConfigurationTest {
 	static final StubInfluxServer stub = new StubInfluxServer();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s")
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=200ms")
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 				InfluxAutoConfiguration.class, InfluxHealthContributorAutoConfiguration.class));

@@ -35,7 +35,7 @@ class InfluxMetricsAutoConfigurationTest {
 	static final StubInfluxServer stub = new StubInfluxServer();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "influx.write.flush-interval=1h",
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=200ms", "influx.write.flush-interval=1h",
 				"influx.write.retry.min-delay=10ms", "influx.write.retry.jitter=0ms")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
