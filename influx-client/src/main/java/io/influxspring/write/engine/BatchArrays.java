@@ -4,8 +4,9 @@ import java.util.ArrayDeque;
 
 /**
  * The arrays of batches written on their first attempt that no listener can see, kept for the open
- * batch to fill again, so that a steady stream of batches allocates none. At most a few pairs are
- * kept, none larger than twice a batch's limits. Guarded by the writer's lock.
+ * batch to fill again, so that a steady stream of batches allocates none, however many are outstanding
+ * at once. An array is kept only if it fits, with those kept and the lines held, in {@code buffer-memory},
+ * and none larger than twice a batch's limits. Guarded by the writer's lock.
  */
 final class BatchArrays {
 
@@ -13,25 +14,29 @@ final class BatchArrays {
 
 	private final ArrayDeque<int[]> lineEnds = new ArrayDeque<>();
 
-	private final int capacity;
+	private final long memory;
 
 	private final long maxBytes;
 
 	private final int maxLines;
 
-	BatchArrays(int capacity, int maxBatchBytes, int batchSize) {
-		this.capacity = capacity;
+	private long keptBytes;
+
+	BatchArrays(long memory, int maxBatchBytes, int batchSize) {
+		this.memory = memory;
 		this.maxBytes = 2L * maxBatchBytes;
 		this.maxLines = batchSize;
 	}
 
-	/** Keeps the arrays of a batch that nothing reads any more. */
-	void give(byte[] bytes, int[] lineEnds) {
-		if (this.bytes.size() < this.capacity && bytes.length <= this.maxBytes) {
+	/** Keeps the arrays of a batch that nothing reads any more, as far as the lines held leave room. */
+	void give(byte[] bytes, int[] lineEnds, long heldBytes) {
+		if (bytes.length <= this.maxBytes && fits(bytes.length, heldBytes)) {
 			this.bytes.addLast(bytes);
+			this.keptBytes += bytes.length;
 		}
-		if (this.lineEnds.size() < this.capacity && lineEnds.length <= this.maxLines) {
+		if (lineEnds.length <= this.maxLines && fits(Integer.BYTES * (long) lineEnds.length, heldBytes)) {
 			this.lineEnds.addLast(lineEnds);
+			this.keptBytes += Integer.BYTES * (long) lineEnds.length;
 		}
 	}
 
@@ -39,6 +44,7 @@ final class BatchArrays {
 	byte[] bytes(int length) {
 		byte[] kept;
 		while ((kept = this.bytes.pollFirst()) != null) {
+			this.keptBytes -= kept.length;
 			if (kept.length >= length) {
 				return kept;
 			}
@@ -50,11 +56,16 @@ final class BatchArrays {
 	int[] lineEnds(int length) {
 		int[] kept;
 		while ((kept = this.lineEnds.pollFirst()) != null) {
+			this.keptBytes -= Integer.BYTES * (long) kept.length;
 			if (kept.length >= length) {
 				return kept;
 			}
 		}
 		return new int[length];
+	}
+
+	private boolean fits(long length, long heldBytes) {
+		return this.keptBytes + length + heldBytes <= this.memory;
 	}
 
 }

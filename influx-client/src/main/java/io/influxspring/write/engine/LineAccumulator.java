@@ -63,7 +63,7 @@ final class LineAccumulator {
 
 	LineAccumulator(WriteOptions options) {
 		this.options = options;
-		this.arrays = new BatchArrays(options.maxConcurrentRequests() + 1, options.maxBatchBytes(), options.batchSize());
+		this.arrays = new BatchArrays(options.bufferMemory(), options.maxBatchBytes(), options.batchSize());
 		this.open = new BatchBuilder(options.batchSize(), options.maxBatchBytes(), this.arrays);
 		this.overflow = new Overflow(this, this.ledger, this.open, options, this.space);
 	}
@@ -267,7 +267,7 @@ final class LineAccumulator {
 		this.lock.lock();
 		try {
 			if (batch.resolved && !batch.evicted && batch.attempts == 1) {
-				this.arrays.give(batch.bytes, batch.lineEnds);
+				this.arrays.give(batch.bytes, batch.lineEnds, this.ledger.heldBytes());
 				batch.evict();
 			}
 		}

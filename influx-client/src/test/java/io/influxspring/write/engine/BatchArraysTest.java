@@ -1,7 +1,10 @@
 package io.influxspring.write.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +47,27 @@ class BatchArraysTest {
 		assertThat(next.get(1).bytes).isSameAs(firstBytes);
 		assertThat(next.get(1).lineEnds).isSameAs(firstEnds);
 		assertThat(next.get(1).view().lines()).containsExactly("m v=4i", "m v=5i");
+	}
+
+	@Test
+	void everyBatchOutstandingAtOnceGivesItsArraysToALaterOne() {
+		// the first later batch fills the arrays the open batch was given before any came back
+		LineAccumulator accumulator = new LineAccumulator(WriteOptions.builder().batchSize(2).build());
+		Set<byte[]> recycled = writeAndRecycle(accumulator, 10);
+		List<Batch> next = writeAndDrain(accumulator, 10, 20);
+		assertThat(next).hasSize(10);
+		assertThat(next).extracting((batch) -> recycled.contains(batch.bytes))
+			.containsExactly(false, true, true, true, true, true, true, true, true, true);
+		assertThat(next.get(9).view().lines()).containsExactly("m v=38i", "m v=39i");
+	}
+
+	@Test
+	void theArraysKeptFitInTheBufferMemoryTheLinesHeldLeave() {
+		LineAccumulator accumulator = new LineAccumulator(
+				WriteOptions.builder().batchSize(2).maxBatchBytes(1024).bufferMemory(2600).build());
+		Set<byte[]> recycled = writeAndRecycle(accumulator, 10);
+		List<Batch> next = writeAndDrain(accumulator, 10, 20);
+		assertThat(next.stream().filter((batch) -> recycled.contains(batch.bytes))).hasSize(2);
 	}
 
 	@Test
@@ -120,6 +144,35 @@ class BatchArraysTest {
 			.options(WriteOptions.builder().batchSize(batchSize).build())
 			.listener(listener)
 			.build();
+	}
+
+	/**
+	 * Writes {@code count} batches of two lines at once, then lands them written, the first ones while the
+	 * others still wait, and recycles them; their arrays.
+	 */
+	private static Set<byte[]> writeAndRecycle(LineAccumulator accumulator, int count) {
+		Set<byte[]> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Batch batch : writeAndDrain(accumulator, count, 0)) {
+			arrays.add(batch.bytes);
+			accumulator.recycle(batch);
+		}
+		return arrays;
+	}
+
+	/** Writes {@code count} batches of two lines from {@code m v=<from>i} at once and lands them written. */
+	private static List<Batch> writeAndDrain(LineAccumulator accumulator, int count, int from) {
+		for (int i = from; i < from + 2 * count; i++) {
+			append(accumulator, "m v=" + i + "i");
+		}
+		List<Batch> written = new ArrayList<>();
+		for (List<Batch> batches = accumulator.drain(T0); !batches.isEmpty(); batches = accumulator.drain(T0)) {
+			for (Batch batch : batches) {
+				assertThat(accumulator.land(batch, false)).isTrue();
+				accumulator.settle(batch, Settlement.WRITTEN, 2, null, 0);
+				written.add(batch);
+			}
+		}
+		return written;
 	}
 
 	private static void append(LineAccumulator accumulator, String... records) {
