@@ -50,6 +50,9 @@ final class BatchSender {
 	/** How long a request may take, from compressing its body to its response. */
 	private final Duration requestTimeout;
 
+	/** The outcome of a request unanswered within {@link #requestTimeout}. */
+	private final Mono<SendOutcome> timedOut;
+
 	/** The URI of the last path posted to, so that a request does not parse it again. */
 	private volatile @Nullable WriteUri writeUri;
 
@@ -57,6 +60,7 @@ final class BatchSender {
 			Duration requestTimeout) {
 		this.webClient = webClient;
 		this.requestTimeout = requestTimeout;
+		this.timedOut = noAnswerWithin(requestTimeout);
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.authorization = authorization;
 		this.gzipThreshold = gzipThreshold;
@@ -96,7 +100,7 @@ final class BatchSender {
 			})
 			.body(BodyInserters.fromDataBuffers(Mono.just(buffer)))
 			.exchangeToMono((response) -> classify(response, batch)))
-			.timeout(this.requestTimeout)
+			.timeout(this.requestTimeout, this.timedOut)
 			.onErrorResume((ex) -> Mono.just(failed(ex)));
 	}
 
@@ -178,7 +182,15 @@ final class BatchSender {
 					.map((body) -> new ServerPing(status,
 							(version != null && !version.isBlank()) ? version : ServerMessages.stringField(body, "version")));
 			})
-			.timeout(timeout);
+			.timeout(timeout, noAnswerWithin(timeout));
+	}
+
+	/**
+	 * The error of a request unanswered in time. Given as the fallback, it also spares Reactor from
+	 * describing the operator chain on every request.
+	 */
+	private static <T> Mono<T> noAnswerWithin(Duration timeout) {
+		return Mono.error(() -> new TimeoutException("no answer within " + timeout.toMillis() + "ms"));
 	}
 
 	private Mono<SendOutcome> classify(ClientResponse response, Batch batch) {

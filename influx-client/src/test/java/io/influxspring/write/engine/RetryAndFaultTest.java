@@ -138,6 +138,26 @@ class RetryAndFaultTest {
 	}
 
 	@Test
+	void retriesARequestUnansweredWithinTheRequestTimeout() throws Exception {
+		server.enqueue(StubResponse.noContent().delay(Duration.ofSeconds(3)));
+		BatchingWriteApi writer = this.fixture.writer((o) -> o.requestTimeout(Duration.ofMillis(200)));
+		try {
+			writer.writeRecord("m v=1i");
+			writer.flush().get(10, TimeUnit.SECONDS);
+			assertThat(this.fixture.listener.retries).singleElement().satisfies((retry) -> {
+				assertThat(retry.reason().getStatusCode()).isZero();
+				assertThat(retry.reason()).hasMessageContaining("TimeoutException")
+					.hasMessageContaining("no answer within 200ms");
+			});
+			assertThat(writer.getStatistics().written()).isEqualTo(1);
+			assertThat(server.receivedLines()).containsExactly("m v=1i", "m v=1i");
+		}
+		finally {
+			writer.dispose();
+		}
+	}
+
+	@Test
 	void givesUpAfterMaxRetries() {
 		server.setDefaultResponse(StubResponse.status(503));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o.maxRetries(2));
