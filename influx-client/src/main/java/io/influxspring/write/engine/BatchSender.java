@@ -165,6 +165,17 @@ final class BatchSender {
 		return current.uri();
 	}
 
+	/**
+	 * Loads and links what the first request runs, without sending anything: a request to
+	 * {@code path} is built but not exchanged.
+	 */
+	void warmUp(String path) {
+		this.webClient.post()
+			.uri(writeUri(path))
+			.headers((headers) -> headers.set(HttpHeaders.CONTENT_TYPE, LINE_PROTOCOL))
+			.body(BodyInserters.fromDataBuffers(Mono.<DataBuffer>empty()));
+	}
+
 	/** Asks the server for {@code /ping}; errors (connection refused, timeout) are signalled. */
 	Mono<ServerPing> ping(Duration timeout) {
 		return this.webClient.get()

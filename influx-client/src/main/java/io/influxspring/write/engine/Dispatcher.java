@@ -120,8 +120,19 @@ final class Dispatcher implements Runnable {
 		}
 	}
 
+	/** Builds a first request before any is due, so that the first batch finds its code loaded. */
+	private void warmUp() {
+		try {
+			this.sender.warmUp(this.path);
+		}
+		catch (Throwable ex) {
+			logger.debug("Could not build a request ahead of the first batch", ex);
+		}
+	}
+
 	@Override
 	public void run() {
+		warmUp();
 		while (true) {
 			Thread.interrupted();
 			this.signalled.set(false);
