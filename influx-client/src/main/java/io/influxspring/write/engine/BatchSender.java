@@ -86,19 +86,7 @@ final class BatchSender {
 		Mono<DataBuffer> body = gzip
 				? Mono.fromFuture(gzipped(batch, batch.bytes), true).map(BODIES::wrap)
 				: Mono.fromSupplier(() -> BODIES.wrap(Unpooled.wrappedBuffer(batch.bytes, 0, batch.length)));
-		return body.flatMap((buffer) -> this.webClient.post()
-			.uri(writeUri(path))
-			.headers((headers) -> {
-				headers.set(HttpHeaders.CONTENT_TYPE, LINE_PROTOCOL);
-				headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
-				if (gzip) {
-					headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-				}
-				if (this.authorization != null) {
-					headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
-				}
-			})
-			.body(BodyInserters.fromDataBuffers(Mono.just(buffer)))
+		return body.flatMap((buffer) -> request(path, gzip, Mono.just(buffer))
 			.exchangeToMono((response) -> classify(response, batch)))
 			.timeout(this.requestTimeout, this.timedOut)
 			.onErrorResume((ex) -> Mono.just(failed(ex)));
@@ -170,10 +158,24 @@ final class BatchSender {
 	 * {@code path} is built but not exchanged.
 	 */
 	void warmUp(String path) {
-		this.webClient.post()
+		request(path, false, Mono.empty());
+	}
+
+	/** A write request to {@code path} with {@code body}, not yet exchanged. */
+	private WebClient.RequestHeadersSpec<?> request(String path, boolean gzip, Mono<DataBuffer> body) {
+		return this.webClient.post()
 			.uri(writeUri(path))
-			.headers((headers) -> headers.set(HttpHeaders.CONTENT_TYPE, LINE_PROTOCOL))
-			.body(BodyInserters.fromDataBuffers(Mono.<DataBuffer>empty()));
+			.headers((headers) -> {
+				headers.set(HttpHeaders.CONTENT_TYPE, LINE_PROTOCOL);
+				headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+				if (gzip) {
+					headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+				}
+				if (this.authorization != null) {
+					headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+				}
+			})
+			.body(BodyInserters.fromDataBuffers(body));
 	}
 
 	/** Asks the server for {@code /ping}; errors (connection refused, timeout) are signalled. */
