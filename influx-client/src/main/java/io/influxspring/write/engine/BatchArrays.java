@@ -34,9 +34,9 @@ final class BatchArrays {
 			this.bytes.addLast(bytes);
 			this.keptBytes += bytes.length;
 		}
-		if (lineEnds.length <= this.maxLines && fits(Integer.BYTES * (long) lineEnds.length, heldBytes)) {
+		if (lineEnds.length <= this.maxLines && fits(size(lineEnds), heldBytes)) {
 			this.lineEnds.addLast(lineEnds);
-			this.keptBytes += Integer.BYTES * (long) lineEnds.length;
+			this.keptBytes += size(lineEnds);
 		}
 	}
 
@@ -56,12 +56,16 @@ final class BatchArrays {
 	int[] lineEnds(int length) {
 		int[] kept;
 		while ((kept = this.lineEnds.pollFirst()) != null) {
-			this.keptBytes -= Integer.BYTES * (long) kept.length;
+			this.keptBytes -= size(kept);
 			if (kept.length >= length) {
 				return kept;
 			}
 		}
 		return new int[length];
+	}
+
+	private static long size(int[] lineEnds) {
+		return Integer.BYTES * (long) lineEnds.length;
 	}
 
 	private boolean fits(long length, long heldBytes) {
