@@ -3,12 +3,15 @@ package io.influxspring.benchmarks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
+import io.influxspring.write.Point;
 import io.influxspring.write.WritePrecision;
+import io.influxspring.write.gzip.GzipEncoder;
 import io.influxspring.write.lineprotocol.LineProtocolBuffer;
 import io.influxspring.write.lineprotocol.TagSet;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,17 +20,20 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Gzip of one request body of 5000 typical points (about 450 KB) at {@code BEST_SPEED}: a
- * {@link GZIPOutputStream} per body into a growing byte stream (the writer up to 0.1.0-SNAPSHOT of
- * 2026-12-01) against one raw {@link Deflater} reset per body with the gzip header and trailer
- * written by hand into a kept buffer (the writer's {@code GzipEncoder} since). Divide by 5000 for a
- * point.
+ * Gzip of one request body of 5000 points: a {@link GZIPOutputStream} per body at
+ * {@code BEST_SPEED} into a growing byte stream (the writer up to 2026-12-01), one raw zlib
+ * {@link Deflater} at {@code BEST_SPEED} reset per body with the gzip header and trailer written
+ * by hand into a kept buffer (the writer up to 2026-12-02), and the writer's own
+ * {@link GzipEncoder} (since). The {@code typical} body is {@link SamplePoints}' (about 425 KB);
+ * the {@code varied} one has 17-digit floats, 200 hosts and timestamps microseconds apart (about
+ * 490 KB). Divide by 5000 for a point.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class GzipBenchmark {
+
+	@Param({ "typical", "varied" })
+	public String points;
 
 	private byte[] body;
 
@@ -47,11 +56,26 @@ public class GzipBenchmark {
 
 	private byte[] kept = new byte[64 * 1024];
 
+	private final GzipEncoder encoder = new GzipEncoder();
+
 	@Setup
 	public void encode() {
 		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		Random random = new Random(1);
+		long time = SamplePoints.FIRST_TIME_NANOS;
 		for (int i = 0; i < 5000; i++) {
-			SamplePoints.point(i).appendTo(buffer, WritePrecision.NS, TagSet.empty());
+			Point point = SamplePoints.point(i);
+			if (this.points.equals("varied")) {
+				time += 1_000_000 + random.nextInt(8_000_000);
+				point = Point.measurement("weather")
+					.tag("station", "st-" + random.nextInt(200))
+					.tag("city", "city" + random.nextInt(10))
+					.field("temp", -20 + 60 * random.nextDouble())
+					.field("hum", random.nextInt(101))
+					.field("note", "ok " + random.nextInt(10))
+					.time(time, WritePrecision.NS);
+			}
+			point.appendTo(buffer, WritePrecision.NS, TagSet.empty());
 			buffer.appendUtf8("\n");
 		}
 		this.body = buffer.array();
@@ -69,6 +93,11 @@ public class GzipBenchmark {
 			gzip.write(this.body, 0, this.length);
 		}
 		return out.toByteArray();
+	}
+
+	@Benchmark
+	public byte[] gzipEncoder() {
+		return this.encoder.encode(this.body, this.length);
 	}
 
 	@Benchmark

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 import io.influxspring.write.InfluxWriteException;
+import io.influxspring.write.gzip.GzipEncoder;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.ChannelException;

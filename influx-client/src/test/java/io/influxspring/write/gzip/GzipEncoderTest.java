@@ -1,4 +1,4 @@
-package io.influxspring.write.engine;
+package io.influxspring.write.gzip;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
