@@ -44,13 +44,13 @@ final class BlockWriter {
 		literalCounts[END_OF_BLOCK] = 1;
 		atLeastTwo(literalCounts, LITERALS);
 		atLeastTwo(distanceCounts, DISTANCES);
-		this.literals.build(literalCounts, LITERALS);
-		this.distances.build(distanceCounts, DISTANCES);
+		this.literals.build(literalCounts);
+		this.distances.build(distanceCounts);
 		int literalCodes = used(this.literals.lengths, 257);
 		int distanceCodes = used(this.distances.lengths, 1);
 		int runCount = runLengths(literalCodes, distanceCodes);
 		atLeastTwo(this.runCounts, 19);
-		this.lengthCode.build(this.runCounts, 19);
+		this.lengthCode.build(this.runCounts);
 		int lengthCodes = 19;
 		while (lengthCodes > 4 && this.lengthCode.lengths[CODE_LENGTH_ORDER[lengthCodes - 1]] == 0) {
 			lengthCodes--;
@@ -74,7 +74,7 @@ final class BlockWriter {
 			int symbol = this.runs[i] & 0xff;
 			out.put(this.lengthCode.codes[symbol], this.lengthCode.lengths[symbol]);
 			if (symbol >= 16) {
-				out.put(this.runs[i] >>> 8, (symbol == 16) ? 2 : (symbol == 17) ? 3 : 7);
+				out.put(this.runs[i] >>> 8, extraBits(symbol));
 			}
 		}
 		symbols(out, symbols, count);
@@ -168,9 +168,14 @@ final class BlockWriter {
 		long bits = 0;
 		for (int i = 0; i < runCount; i++) {
 			int symbol = this.runs[i] & 0xff;
-			bits += this.lengthCode.lengths[symbol] + ((symbol == 16) ? 2 : (symbol == 17) ? 3 : (symbol == 18) ? 7 : 0);
+			bits += this.lengthCode.lengths[symbol] + extraBits(symbol);
 		}
 		return bits;
+	}
+
+	/** The extra bits after a code-length symbol: a repeat count for 16, 17 and 18, none for a length. */
+	private static int extraBits(int symbol) {
+		return (symbol == 16) ? 2 : (symbol == 17) ? 3 : (symbol == 18) ? 7 : 0;
 	}
 
 	private long symbolBits(int[] literalCounts, int[] distanceCounts) {

@@ -42,10 +42,11 @@ final class HuffmanCode {
 	}
 
 	/**
-	 * Builds the code of the first {@code count} symbols from their counts. At least two counts
-	 * must be above zero, so that every code is complete and at least one bit long.
+	 * Builds the code of every symbol from its count. At least two counts must be above zero, so
+	 * that every code is complete and at least one bit long.
 	 */
-	void build(int[] counts, int count) {
+	void build(int[] counts) {
+		int count = this.lengths.length;
 		int used = 0;
 		for (int symbol = 0; symbol < count; symbol++) {
 			if (counts[symbol] > 0) {
@@ -62,7 +63,7 @@ final class HuffmanCode {
 				this.lengths[(int) (this.sorted[leaf++] & 0xffff)] = length;
 			}
 		}
-		assignCodes(count);
+		assignCodes();
 	}
 
 	/** Counts, in {@link #perLength}, the leaves of a Huffman tree at each depth. */
@@ -113,7 +114,7 @@ final class HuffmanCode {
 		}
 	}
 
-	private void assignCodes(int count) {
+	private void assignCodes() {
 		int[] next = this.nextCode;
 		int code = 0;
 		this.perLength[0] = 0;
@@ -121,7 +122,7 @@ final class HuffmanCode {
 			code = (code + this.perLength[length - 1]) << 1;
 			next[length] = code;
 		}
-		for (int symbol = 0; symbol < count; symbol++) {
+		for (int symbol = 0; symbol < this.lengths.length; symbol++) {
 			int length = this.lengths[symbol];
 			if (length > 0) {
 				this.codes[symbol] = Integer.reverse(next[length]++) >>> (32 - length);

@@ -19,7 +19,7 @@ class HuffmanCodeTest {
 			counts[i] = counts[i - 1] + counts[i - 2];
 		}
 		HuffmanCode code = new HuffmanCode(286, 15);
-		code.build(counts, 286);
+		code.build(counts);
 		assertThat(Arrays.stream(code.lengths).max().getAsInt()).isEqualTo(15);
 		assertComplete(code, counts);
 		assertThat(code.lengths[39]).isLessThanOrEqualTo(code.lengths[0]);
@@ -31,7 +31,7 @@ class HuffmanCodeTest {
 		counts[4] = 10;
 		counts[17] = 1;
 		HuffmanCode code = new HuffmanCode(19, 7);
-		code.build(counts, 19);
+		code.build(counts);
 		assertThat(code.lengths[4]).isEqualTo(1);
 		assertThat(code.lengths[17]).isEqualTo(1);
 		assertThat(code.codes[4]).isNotEqualTo(code.codes[17]);
@@ -49,7 +49,7 @@ class HuffmanCodeTest {
 			}
 			counts[0] = Math.max(counts[0], 1);
 			counts[285] = Math.max(counts[285], 1);
-			code.build(counts, 286);
+			code.build(counts);
 			assertComplete(code, counts);
 		}
 	}
