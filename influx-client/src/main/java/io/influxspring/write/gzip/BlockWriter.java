@@ -10,6 +10,8 @@ import static io.influxspring.write.gzip.DeflateCodes.END_OF_BLOCK;
 import static io.influxspring.write.gzip.DeflateCodes.LENGTH_BASE;
 import static io.influxspring.write.gzip.DeflateCodes.LENGTH_EXTRA;
 import static io.influxspring.write.gzip.DeflateCodes.LITERALS;
+import static io.influxspring.write.gzip.DeflateCodes.MAX_MATCH;
+import static io.influxspring.write.gzip.DeflateCodes.MIN_MATCH;
 
 /**
  * Writes one deflate block of literals and matches: with Huffman codes built for it (a dynamic
@@ -34,9 +36,21 @@ final class BlockWriter {
 
 	private final int[] runCounts = new int[19];
 
+	private final int[] lengthCodes = new int[MAX_MATCH - MIN_MATCH + 1];
+
+	private final int[] lengthBits = new int[MAX_MATCH - MIN_MATCH + 1];
+
 	/**
-	 * Writes a block of {@code count} symbols (a literal byte below 256, else a match: length
-	 * above bit 16, distance below), whose literal and length codes and distance codes were counted
+	 * The symbol of a match as {@link DeflateEncoder} records it: negative, unlike a literal, with
+	 * its length less 3 in bits 20 to 27, its distance code in bits 15 to 19 and its distance less 1
+	 * below.
+	 */
+	static int match(int length, int distanceCode, int distance) {
+		return Integer.MIN_VALUE | ((length - MIN_MATCH) << 20) | (distanceCode << 15) | (distance - 1);
+	}
+
+	/**
+	 * Writes a block of {@code count} symbols (a literal byte, or a {@link #match}), whose literal and length codes and distance codes were counted
 	 * in {@code literalCounts} and {@code distanceCounts}, standing for {@code input[from..to)}.
 	 */
 	void write(BitWriter out, int[] symbols, int count, int[] literalCounts, int[] distanceCounts, byte[] input,
@@ -86,24 +100,25 @@ final class BlockWriter {
 		int[] literalLengths = this.literals.lengths;
 		int[] distanceCodes = this.distances.codes;
 		int[] distanceLengths = this.distances.lengths;
+		int[] lengthBits = this.lengthBits;
+		int[] lengthCodes = this.lengthCodes;
+		for (int length = MIN_MATCH; length <= MAX_MATCH; length++) {
+			int code = DeflateCodes.lengthCode(length);
+			lengthCodes[length - MIN_MATCH] = literalCodes[257 + code]
+					| ((length - LENGTH_BASE[code]) << literalLengths[257 + code]);
+			lengthBits[length - MIN_MATCH] = literalLengths[257 + code] + LENGTH_EXTRA[code];
+		}
 		for (int i = 0; i < count; i++) {
 			int symbol = symbols[i];
-			if (symbol < 256) {
+			if (symbol >= 0) {
 				out.put(literalCodes[symbol], literalLengths[symbol]);
 				continue;
 			}
-			int length = symbol >>> 16;
-			int code = DeflateCodes.lengthCode(length);
-			out.put(literalCodes[257 + code], literalLengths[257 + code]);
-			if (LENGTH_EXTRA[code] > 0) {
-				out.put(length - LENGTH_BASE[code], LENGTH_EXTRA[code]);
-			}
-			int distance = symbol & 0xffff;
-			code = DeflateCodes.distanceCode(distance);
-			out.put(distanceCodes[code], distanceLengths[code]);
-			if (DISTANCE_EXTRA[code] > 0) {
-				out.put(distance - DISTANCE_BASE[code], DISTANCE_EXTRA[code]);
-			}
+			int length = (symbol >>> 20) & 0xff;
+			out.put(lengthCodes[length], lengthBits[length]);
+			int code = (symbol >>> 15) & 0x1f;
+			int extra = (symbol & 0x7fff) + 1 - DISTANCE_BASE[code];
+			out.put(distanceCodes[code] | (extra << distanceLengths[code]), distanceLengths[code] + DISTANCE_EXTRA[code]);
 		}
 	}
 

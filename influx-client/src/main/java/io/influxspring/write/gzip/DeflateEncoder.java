@@ -93,9 +93,10 @@ final class DeflateEncoder {
 				continue;
 			}
 			int matched = 4 + common(input, at + 4, at + 4 - distance, Math.min(MAX_MATCH, length - at) - 4);
-			symbols[count++] = (matched << 16) | distance;
+			int distanceCode = DeflateCodes.distanceCode(distance);
+			symbols[count++] = BlockWriter.match(matched, distanceCode, distance);
 			literalCounts[257 + DeflateCodes.lengthCode(matched)]++;
-			distanceCounts[DeflateCodes.distanceCode(distance)]++;
+			distanceCounts[distanceCode]++;
 			last = distance;
 			at += matched;
 		}

@@ -17,7 +17,11 @@ final class HuffmanCode {
 
 	private final int maxBits;
 
-	private final long[] sorted;
+	private final int[] sorted;
+
+	private final int[] spare;
+
+	private final int[] buckets = new int[257];
 
 	private final long[] weights;
 
@@ -33,7 +37,8 @@ final class HuffmanCode {
 		this.lengths = new int[symbols];
 		this.codes = new int[symbols];
 		this.maxBits = maxBits;
-		this.sorted = new long[symbols];
+		this.sorted = new int[symbols];
+		this.spare = new int[symbols];
 		this.weights = new long[2 * symbols];
 		this.parents = new int[2 * symbols];
 		this.depths = new int[2 * symbols];
@@ -46,31 +51,60 @@ final class HuffmanCode {
 	 * that every code is complete and at least one bit long.
 	 */
 	void build(int[] counts) {
-		int count = this.lengths.length;
-		int used = 0;
-		for (int symbol = 0; symbol < count; symbol++) {
-			if (counts[symbol] > 0) {
-				this.sorted[used++] = ((long) counts[symbol] << 16) | symbol;
-			}
-		}
-		Arrays.sort(this.sorted, 0, used);
+		int used = sortByCount(counts);
 		Arrays.fill(this.lengths, 0);
-		lengthsPerDepth(used);
+		lengthsPerDepth(counts, used);
 		limitLengths();
 		int leaf = 0;
 		for (int length = this.maxBits; length > 0; length--) {
 			for (int n = this.perLength[length]; n > 0; n--) {
-				this.lengths[(int) (this.sorted[leaf++] & 0xffff)] = length;
+				this.lengths[this.sorted[leaf++]] = length;
 			}
 		}
 		assignCodes();
 	}
 
+	/**
+	 * Puts the symbols counted in {@link #sorted}, fewest first and in symbol order among equal
+	 * counts, with a radix sort of the counts a byte at a time (a small method, quickly compiled).
+	 */
+	private int sortByCount(int[] counts) {
+		int used = 0;
+		int max = 0;
+		for (int symbol = 0; symbol < this.lengths.length; symbol++) {
+			if (counts[symbol] > 0) {
+				this.sorted[used++] = symbol;
+				max = Math.max(max, counts[symbol]);
+			}
+		}
+		int[] from = this.sorted;
+		int[] to = this.spare;
+		for (int shift = 0; shift < 32 && (max >>> shift) != 0; shift += 8) {
+			Arrays.fill(this.buckets, 0);
+			for (int i = 0; i < used; i++) {
+				this.buckets[((counts[from[i]] >>> shift) & 0xff) + 1]++;
+			}
+			for (int digit = 1; digit < 257; digit++) {
+				this.buckets[digit] += this.buckets[digit - 1];
+			}
+			for (int i = 0; i < used; i++) {
+				to[this.buckets[(counts[from[i]] >>> shift) & 0xff]++] = from[i];
+			}
+			int[] swap = from;
+			from = to;
+			to = swap;
+		}
+		if (from != this.sorted) {
+			System.arraycopy(from, 0, this.sorted, 0, used);
+		}
+		return used;
+	}
+
 	/** Counts, in {@link #perLength}, the leaves of a Huffman tree at each depth. */
-	private void lengthsPerDepth(int leaves) {
+	private void lengthsPerDepth(int[] counts, int leaves) {
 		Arrays.fill(this.perLength, 0);
 		for (int i = 0; i < leaves; i++) {
-			this.weights[i] = this.sorted[i] >>> 16;
+			this.weights[i] = counts[this.sorted[i]];
 		}
 		int leaf = 0;
 		int node = leaves;
