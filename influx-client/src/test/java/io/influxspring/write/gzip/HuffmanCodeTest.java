@@ -54,6 +54,31 @@ class HuffmanCodeTest {
 		}
 	}
 
+	@Test
+	void aSymbolCountedMoreNeverGetsALongerCodeWhateverTheSizeOfTheCounts() {
+		Random random = new Random(2);
+		HuffmanCode code = new HuffmanCode(286, 15);
+		for (int round = 0; round < 300; round++) {
+			int[] counts = new int[286];
+			int bits = 1 + (round % 31);
+			for (int i = 0; i < 286; i++) {
+				counts[i] = (random.nextInt(4) == 0) ? 0 : 1 + random.nextInt((bits == 31) ? Integer.MAX_VALUE : 1 << bits);
+			}
+			counts[7] = Math.max(counts[7], 1);
+			counts[200] = Math.max(counts[200], 1);
+			code.build(counts);
+			assertComplete(code, counts);
+			for (int a = 0; a < counts.length; a++) {
+				for (int b = 0; b < counts.length; b++) {
+					if (counts[a] > counts[b] && counts[b] > 0) {
+						assertThat(code.lengths[a]).as("counts %d and %d", counts[a], counts[b])
+							.isLessThanOrEqualTo(code.lengths[b]);
+					}
+				}
+			}
+		}
+	}
+
 	private static void assertComplete(HuffmanCode code, int[] counts) {
 		long kraft = 0;
 		for (int symbol = 0; symbol < counts.length; symbol++) {
