@@ -1,9 +1,5 @@
 package io.influxspring.benchmarks;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -11,7 +7,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -27,12 +22,12 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A loopback HTTP server that counts the lines of every {@code POST} body (gzip bodies are
- * decompressed first), discards them and answers 204, on any path. Given a link rate, it reads the
- * bodies off the sockets no faster than that many bits a second, all connections together, as a
- * network link between client and server would let them through; TCP's flow control then holds
- * the client back. {@code GET /__sink/stats}
- * answers the counts so far as {@code lines=..;bytes=..;requests=..;cpu=..}; any other {@code GET} gets
- * 404 (which tells the QuestDB sender to use text line protocol). Runs on Reactor Netty.
+ * decompressed first, by {@link GzipBodies}), discards them and answers 204, on any path. Given a
+ * link rate, it reads the bodies off the sockets no faster than that many bits a second, all
+ * connections together, as a network link between client and server would let them through; TCP's
+ * flow control then holds the client back. {@code GET /__sink/stats} answers the counts so far as
+ * {@code lines=..;bytes=..;requests=..;cpu=..}; any other {@code GET} gets 404 (which tells the
+ * QuestDB sender to use text line protocol). Runs on Reactor Netty.
  */
 public final class DiscardingSink implements AutoCloseable {
 
@@ -107,16 +102,18 @@ public final class DiscardingSink implements AutoCloseable {
 	private Publisher<Void> countGzip(HttpServerRequest request, HttpServerResponse response) {
 		LineCounter counter = new LineCounter();
 		return received(request).collectList().flatMap((buffers) -> {
-			byte[] body = new byte[buffers.stream().mapToInt(ByteBuf::readableBytes).sum()];
+			GzipBodies bodies = GzipBodies.current();
+			int length = buffers.stream().mapToInt(ByteBuf::readableBytes).sum();
+			byte[] body = bodies.body(length);
 			int at = 0;
 			for (ByteBuf buf : buffers) {
-				int length = buf.readableBytes();
-				buf.readBytes(body, at, length);
+				int size = buf.readableBytes();
+				buf.readBytes(body, at, size);
 				buf.release();
-				at += length;
+				at += size;
 			}
-			this.wireBytes.addAndGet(body.length);
-			counter.acceptGzip(body);
+			this.wireBytes.addAndGet(length);
+			bodies.inflate(body, length, counter::accept);
 			return acknowledge(counter, response);
 		});
 	}
@@ -200,25 +197,18 @@ public final class DiscardingSink implements AutoCloseable {
 			}
 		}
 
-		void acceptGzip(byte[] body) {
-			byte[] chunk = new byte[64 * 1024];
-			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), chunk.length)) {
-				int read;
-				while ((read = in.readNBytes(chunk, 0, chunk.length)) > 0) {
-					int index = 0;
-					for (; index + 8 <= read; index += 8) {
-						this.lineFeeds += lineFeeds((long) LONGS.get(chunk, index));
-					}
-					for (; index < read; index++) {
-						if (chunk[index] == '\n') {
-							this.lineFeeds++;
-						}
-					}
-					this.last = chunk[read - 1];
+		void accept(byte[] bytes, int length) {
+			int index = 0;
+			for (; index + 8 <= length; index += 8) {
+				this.lineFeeds += lineFeeds((long) LONGS.get(bytes, index));
+			}
+			for (; index < length; index++) {
+				if (bytes[index] == '\n') {
+					this.lineFeeds++;
 				}
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Bad gzip body", ex);
+			if (length > 0) {
+				this.last = bytes[length - 1];
 			}
 		}
 
