@@ -330,6 +330,14 @@ public final class Point {
 		return this.tagValues[index];
 	}
 
+	String[] tagKeys() {
+		return this.tagKeys;
+	}
+
+	String[] tagValues() {
+		return this.tagValues;
+	}
+
 	int fieldCount() {
 		return this.fieldCount;
 	}

@@ -1,6 +1,7 @@
 package io.influxspring.write;
 
 import io.influxspring.write.lineprotocol.LineProtocolBuffer;
+import io.influxspring.write.lineprotocol.SeriesCache;
 import io.influxspring.write.lineprotocol.TagOrder;
 import io.influxspring.write.lineprotocol.TagSet;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +22,7 @@ final class PointEncoder {
 			throw new IllegalArgumentException("The point of measurement '" + measurement
 					+ "' has no field to write (null, NaN and infinite values are skipped)");
 		}
-		out.appendMeasurement(measurement);
-		appendTags(point, out, defaultTags);
+		appendSeries(point, measurement, out, defaultTags);
 		for (int i = 0; i < point.fieldCount(); i++) {
 			out.appendByte((i == 0) ? ' ' : ',');
 			out.appendKey(point.fieldKey(i), "field key");
@@ -36,6 +36,25 @@ final class PointEncoder {
 		else if (clock != null) {
 			out.appendByte(' ');
 			out.appendLong(precision.convert(clock.stamp(), clock.precision()));
+		}
+	}
+
+	private static void appendSeries(Point point, String measurement, LineProtocolBuffer out, TagSet defaults) {
+		SeriesCache series = out.seriesCache();
+		if (series == null) {
+			out.appendMeasurement(measurement);
+			appendTags(point, out, defaults);
+			return;
+		}
+		String[] keys = point.tagKeys();
+		String[] values = point.tagValues();
+		int tags = point.tagCount();
+		int set = series.set(measurement, keys, values, tags);
+		if (!series.copy(set, measurement, keys, values, tags, defaults, out)) {
+			int start = out.size();
+			out.appendMeasurement(measurement);
+			appendTags(point, out, defaults);
+			series.wrote(set, measurement, keys, values, tags, defaults, out.array(), start, out.size());
 		}
 	}
 

@@ -73,6 +73,13 @@ public final class LineProtocolBuffer {
 
 	private final @Nullable NameCache[] keyCaches = new NameCache[2];
 
+	/** Per dialect, made once the buffer has been asked for one {@value #SERIES_AFTER} times. */
+	private final @Nullable SeriesCache[] seriesCaches = new SeriesCache[2];
+
+	private static final int SERIES_AFTER = 1024;
+
+	private int seriesRequests;
+
 	public LineProtocolBuffer() {
 		this(256);
 	}
@@ -105,6 +112,21 @@ public final class LineProtocolBuffer {
 	 */
 	public void dialect(LineProtocolDialect dialect) {
 		this.dialect = Objects.requireNonNull(dialect, "Dialect must not be null");
+	}
+
+	/**
+	 * The cache of series written in this buffer's dialect, or {@code null} until the buffer has been
+	 * asked for it {@value #SERIES_AFTER} times: a thread that writes a few lines keeps none.
+	 * @since 0.1.0
+	 */
+	public @Nullable SeriesCache seriesCache() {
+		int dialect = this.dialect.ordinal();
+		SeriesCache cache = this.seriesCaches[dialect];
+		if (cache == null && ++this.seriesRequests > SERIES_AFTER) {
+			cache = new SeriesCache();
+			this.seriesCaches[dialect] = cache;
+		}
+		return cache;
 	}
 
 	/** Number of bytes written so far. */
