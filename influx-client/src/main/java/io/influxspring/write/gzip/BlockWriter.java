@@ -50,8 +50,9 @@ final class BlockWriter {
 	}
 
 	/**
-	 * Writes a block of {@code count} symbols (a literal byte, or a {@link #match}), whose literal and length codes and distance codes were counted
-	 * in {@code literalCounts} and {@code distanceCounts}, standing for {@code input[from..to)}.
+	 * Writes a block of {@code count} symbols (a literal byte, or a {@link #match}), whose literal
+	 * and length codes and distance codes were counted in {@code literalCounts} and
+	 * {@code distanceCounts}, standing for {@code input[from..to)}.
 	 */
 	void write(BitWriter out, int[] symbols, int count, int[] literalCounts, int[] distanceCounts, byte[] input,
 			int from, int to, boolean last) {

@@ -38,23 +38,8 @@ class SeriesCacheTest {
 			TagSet tags = defaults[random.nextInt(defaults.length)];
 			cached.dialect(dialect);
 			cached.reset();
-			LineProtocolBuffer fresh = new LineProtocolBuffer(256, dialect);
-			String expected;
-			try {
-				point.appendTo(fresh, WritePrecision.NS, tags);
-				expected = text(fresh);
-			}
-			catch (IllegalArgumentException ex) {
-				expected = "refused: " + ex.getMessage();
-			}
-			String actual;
-			try {
-				point.appendTo(cached, WritePrecision.NS, tags);
-				actual = text(cached);
-			}
-			catch (IllegalArgumentException ex) {
-				actual = "refused: " + ex.getMessage();
-			}
+			String expected = encode(point, new LineProtocolBuffer(256, dialect), tags);
+			String actual = encode(point, cached, tags);
 			assertThat(actual).as("point %d in %s", i, dialect).isEqualTo(expected);
 		}
 		assertThat(cached.seriesCache()).isNotNull();
@@ -158,6 +143,16 @@ class SeriesCacheTest {
 			point.tag("bad", "line\nbreak");
 		}
 		return point.field("value", i).time(i, WritePrecision.NS);
+	}
+
+	private static String encode(Point point, LineProtocolBuffer buffer, TagSet tags) {
+		try {
+			point.appendTo(buffer, WritePrecision.NS, tags);
+			return text(buffer);
+		}
+		catch (IllegalArgumentException ex) {
+			return "refused: " + ex.getMessage();
+		}
 	}
 
 	private static String text(LineProtocolBuffer buffer) {
