@@ -213,6 +213,8 @@ class PointTest {
 			}
 		}
 		assertThat(Point.measurement("m").field("f", -0.5).toLineProtocol()).isEqualTo("m f=-0.5");
+		assertThat(Point.measurement("m").field("a", 0.05).field("b", -0.007).field("c", 1.000001).field("d", 20.000100)
+			.toLineProtocol()).isEqualTo("m a=0.05,b=-0.007,c=1.000001,d=20.0001");
 		assertThat(Point.measurement("m").field("f", 0.07).toLineProtocol()).isEqualTo("m f=0.07");
 		assertThat(Point.measurement("m").field("f", 123456789.123456).toLineProtocol()).isEqualTo("m f=123456789.123456");
 	}

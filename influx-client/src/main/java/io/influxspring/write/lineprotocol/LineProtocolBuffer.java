@@ -260,6 +260,19 @@ public final class LineProtocolBuffer {
 		this.size = end;
 	}
 
+	/**
+	 * Appends a point and the {@code digits} decimals of {@code 0 <= fraction < power}, where
+	 * {@code power} is 10 to the {@code digits}, zero-padded: written as the digits of
+	 * {@code power + fraction}, whose leading one becomes the point.
+	 */
+	void appendFraction(long fraction, int digits, long power) {
+		ensure(digits + 1);
+		int end = this.size + digits + 1;
+		NumberFormat.writeDigits(this.bytes, end, power + fraction);
+		this.bytes[this.size] = '.';
+		this.size = end;
+	}
+
 	/** Appends an integer field value: the number and {@code i}. */
 	public void appendIntegerValue(long value) {
 		appendLong(value);
@@ -324,7 +337,7 @@ public final class LineProtocolBuffer {
 	/** Copies a name's bytes from the cache, or escapes and checks it and tells the cache. */
 	private void appendName(String name, NameCache cache, byte[] classes, boolean measurement, String role) {
 		ensure(NameCache.MAX_LENGTH);
-		int slot = cache.slot(name, role);
+		int slot = cache.slot(name);
 		int end = cache.copy(name, role, slot, this.bytes, this.size);
 		if (end >= 0) {
 			this.size = end;
@@ -413,13 +426,17 @@ public final class LineProtocolBuffer {
 	}
 
 	private void ensure(int extra) {
-		int required = this.size + extra;
-		if (required > this.bytes.length) {
-			if (required < 0) {
-				throw new OutOfMemoryError("Line protocol buffer too large");
-			}
-			this.bytes = Arrays.copyOf(this.bytes, Math.max(required, this.bytes.length * 2));
+		if (this.size + extra > this.bytes.length) {
+			grow(this.size + extra);
 		}
+	}
+
+	/** Kept out of {@link #ensure}, which every append inlines, so that compiled appends stay small. */
+	private void grow(int required) {
+		if (required < 0) {
+			throw new OutOfMemoryError("Line protocol buffer too large");
+		}
+		this.bytes = Arrays.copyOf(this.bytes, Math.max(required, this.bytes.length * 2));
 	}
 
 }

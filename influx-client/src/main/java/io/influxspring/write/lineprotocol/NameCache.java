@@ -16,7 +16,7 @@ final class NameCache {
 	/** Names longer than this are escaped every time; a buffer has this much room before a lookup. */
 	static final int MAX_LENGTH = 64;
 
-	/** Names up to this long are kept as two {@code long}s and copied in two stores. */
+	/** Names up to this long are kept in {@link #shortNames}, and copied as this many bytes whatever their length. */
 	private static final int WORDS_LENGTH = 16;
 
 	private final @Nullable String[] names;
@@ -26,7 +26,8 @@ final class NameCache {
 	/** The length of each kept name; 0 while its slot has seen it only once. */
 	private final int[] lengths;
 
-	private final long[] words;
+	/** {@link #WORDS_LENGTH} bytes per slot, for the names that fit. */
+	private final byte[] shortNames;
 
 	private final byte[] @Nullable [] longNames;
 
@@ -36,12 +37,13 @@ final class NameCache {
 		this.names = new String[slots];
 		this.roles = new String[slots];
 		this.lengths = new int[slots];
-		this.words = new long[2 * slots];
+		this.shortNames = new byte[WORDS_LENGTH * slots];
 		this.longNames = new byte[slots][];
 	}
 
-	int slot(String name, String role) {
-		int hash = name.hashCode() * 31 + role.hashCode();
+	/** The slot of a name, whatever its role: the rare name kept in two roles takes turns in it. */
+	int slot(String name) {
+		int hash = name.hashCode();
 		return (hash ^ (hash >>> 16)) & (this.names.length - 1);
 	}
 
@@ -59,8 +61,7 @@ final class NameCache {
 			return -1;
 		}
 		if (length <= WORDS_LENGTH) {
-			NumberFormat.LONGS.set(target, position, this.words[2 * slot]);
-			NumberFormat.LONGS.set(target, position + 8, this.words[2 * slot + 1]);
+			System.arraycopy(this.shortNames, slot * WORDS_LENGTH, target, position, WORDS_LENGTH);
 		}
 		else {
 			System.arraycopy(this.longNames[slot], 0, target, position, length);
@@ -82,8 +83,7 @@ final class NameCache {
 			this.longNames[slot] = null;
 		}
 		else if (length <= WORDS_LENGTH) {
-			this.words[2 * slot] = (long) NumberFormat.LONGS.get(source, from);
-			this.words[2 * slot + 1] = (long) NumberFormat.LONGS.get(source, from + 8);
+			System.arraycopy(source, from, this.shortNames, slot * WORDS_LENGTH, WORDS_LENGTH);
 			this.lengths[slot] = length;
 		}
 		else if (length <= MAX_LENGTH) {

@@ -111,11 +111,7 @@ final class NumberFormat {
 					buffer.appendByte('-');
 				}
 				buffer.appendLong(magnitude / LONG_POWERS[decimals]);
-				buffer.appendByte('.');
-				long fraction = magnitude % LONG_POWERS[decimals];
-				for (int digit = decimals - 1; digit >= 0; digit--) {
-					buffer.appendByte((int) ('0' + (fraction / LONG_POWERS[digit]) % 10));
-				}
+				buffer.appendFraction(magnitude % LONG_POWERS[decimals], decimals, LONG_POWERS[decimals]);
 				return true;
 			}
 		}

@@ -186,6 +186,27 @@ class LineProtocolBufferTest {
 	}
 
 	@Test
+	void writesANameKeptInTwoRolesRightInEach() {
+		LineProtocolBuffer buffer = new LineProtocolBuffer(16);
+		String name = "a b";
+		String time = "time";
+		for (int round = 0; round < 4; round++) {
+			buffer.reset();
+			buffer.appendKey(name, "tag key");
+			buffer.appendByte('=');
+			buffer.appendKey(name, "tag value");
+			buffer.appendByte(' ');
+			buffer.appendKey(time, "tag value");
+			buffer.appendByte(',');
+			buffer.appendKey(name, "field key");
+			assertThat(written(buffer)).isEqualTo("a\\ b=a\\ b time,a\\ b");
+			assertThatIllegalArgumentException().isThrownBy(() -> buffer.appendKey(time, "field key"))
+				.withMessageContaining("reserved");
+			assertThat(written(buffer)).isEqualTo("a\\ b=a\\ b time,a\\ b");
+		}
+	}
+
+	@Test
 	void writesManyNamesSharingCacheSlotsExactly() {
 		LineProtocolBuffer buffer = new LineProtocolBuffer(16);
 		StringBuilder expected = new StringBuilder();
