@@ -1,5 +1,6 @@
 package io.influxspring.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +60,10 @@ public final class ContenderRun {
 			long start = System.nanoTime();
 			long written = write.run();
 			long nanos = System.nanoTime() - start;
+			long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
 			result.put("nanos", nanos);
+			result.put("timedFromUptime", uptime - nanos / 1_000_000);
+			result.put("timedToUptime", uptime);
 			result.put("writeNanos", written - start);
 			result.putAll(metrics.stop());
 			DiscardingSink.Counts timed = counts(http, stats).minus(before);
