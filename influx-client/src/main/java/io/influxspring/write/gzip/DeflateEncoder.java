@@ -53,12 +53,21 @@ final class DeflateEncoder {
 		this.base = base;
 	}
 
-	/** Writes {@code input[0..length)} deflated to {@code out}, as one stream ending in a final block. */
+	/**
+	 * Writes {@code input[0..length)} deflated to {@code out}, as one stream ending in a final block.
+	 * The positions restart here, before they could overflow (every few thousand bodies): a branch
+	 * the JIT rarely sees taken, kept out of the long loop so that taking it does not discard that
+	 * loop's compiled code.
+	 */
 	void deflate(byte[] input, int length, BitWriter out) {
 		if ((long) this.base + length + WINDOW + 1 > Integer.MAX_VALUE) {
 			Arrays.fill(this.seen, -1);
 			this.base = 0;
 		}
+		deflatePositioned(input, length, out);
+	}
+
+	private void deflatePositioned(byte[] input, int length, BitWriter out) {
 		int base = this.base;
 		int[] seen = this.seen;
 		int[] symbols = this.symbols;
