@@ -98,7 +98,8 @@ final class ResultTable {
 		}
 		text.append(String.format(", sink CPU %.0f ns/pt, other processes %.2f cores", run.perPoint("sinkCpuNanos"),
 				run.otherCores()));
-		text.append(String.format(", timed at JVM uptime %d-%d ms", run.count("timedFromUptime"), run.count("timedToUptime")));
+		text.append(String.format(", timed at JVM uptime %d-%d ms", run.count("timedFromUptime"),
+				run.count("timedToUptime")));
 		text.append(lines(run));
 		String busy = run.figures().get("busyThreads", "");
 		if (!busy.isEmpty()) {

@@ -261,14 +261,14 @@ public final class LineProtocolBuffer {
 	}
 
 	/**
-	 * Appends a point and the {@code digits} decimals of {@code 0 <= fraction < power}, where
-	 * {@code power} is 10 to the {@code digits}, zero-padded: written as the digits of
-	 * {@code power + fraction}, whose leading one becomes the point.
+	 * Appends a point and the {@code digits} decimals of {@code 0 <= fraction < 10^digits},
+	 * zero-padded: written as the digits of {@code 10^digits + fraction}, whose leading one becomes
+	 * the point.
 	 */
-	void appendFraction(long fraction, int digits, long power) {
+	void appendFraction(long fraction, int digits) {
 		ensure(digits + 1);
 		int end = this.size + digits + 1;
-		NumberFormat.writeDigits(this.bytes, end, power + fraction);
+		NumberFormat.writeDigits(this.bytes, end, NumberFormat.TEN_POWERS[digits] + fraction);
 		this.bytes[this.size] = '.';
 		this.size = end;
 	}
@@ -426,8 +426,9 @@ public final class LineProtocolBuffer {
 	}
 
 	private void ensure(int extra) {
-		if (this.size + extra > this.bytes.length) {
-			grow(this.size + extra);
+		int required = this.size + extra;
+		if (required > this.bytes.length) {
+			grow(required);
 		}
 	}
 

@@ -17,7 +17,7 @@ final class NameCache {
 	static final int MAX_LENGTH = 64;
 
 	/** Names up to this long are kept in {@link #shortNames}, and copied as this many bytes whatever their length. */
-	private static final int WORDS_LENGTH = 16;
+	private static final int SHORT_LENGTH = 16;
 
 	private final @Nullable String[] names;
 
@@ -26,7 +26,7 @@ final class NameCache {
 	/** The length of each kept name; 0 while its slot has seen it only once. */
 	private final int[] lengths;
 
-	/** {@link #WORDS_LENGTH} bytes per slot, for the names that fit. */
+	/** {@link #SHORT_LENGTH} bytes per slot, for the names that fit. */
 	private final byte[] shortNames;
 
 	private final byte[] @Nullable [] longNames;
@@ -37,7 +37,7 @@ final class NameCache {
 		this.names = new String[slots];
 		this.roles = new String[slots];
 		this.lengths = new int[slots];
-		this.shortNames = new byte[WORDS_LENGTH * slots];
+		this.shortNames = new byte[SHORT_LENGTH * slots];
 		this.longNames = new byte[slots][];
 	}
 
@@ -60,8 +60,8 @@ final class NameCache {
 		if (length == 0) {
 			return -1;
 		}
-		if (length <= WORDS_LENGTH) {
-			System.arraycopy(this.shortNames, slot * WORDS_LENGTH, target, position, WORDS_LENGTH);
+		if (length <= SHORT_LENGTH) {
+			System.arraycopy(this.shortNames, slot * SHORT_LENGTH, target, position, SHORT_LENGTH);
 		}
 		else {
 			System.arraycopy(this.longNames[slot], 0, target, position, length);
@@ -82,8 +82,8 @@ final class NameCache {
 			this.lengths[slot] = 0;
 			this.longNames[slot] = null;
 		}
-		else if (length <= WORDS_LENGTH) {
-			System.arraycopy(source, from, this.shortNames, slot * WORDS_LENGTH, WORDS_LENGTH);
+		else if (length <= SHORT_LENGTH) {
+			System.arraycopy(source, from, this.shortNames, slot * SHORT_LENGTH, SHORT_LENGTH);
 			this.lengths[slot] = length;
 		}
 		else if (length <= MAX_LENGTH) {

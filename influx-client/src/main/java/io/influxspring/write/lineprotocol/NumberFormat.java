@@ -21,10 +21,8 @@ final class NumberFormat {
 
 	private static final double[] POWERS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000 };
 
-	private static final long[] LONG_POWERS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000 };
-
 	/** 10^0 to 10^18. */
-	private static final long[] TEN_POWERS = new long[19];
+	static final long[] TEN_POWERS = new long[19];
 
 	/** The tens digit of 0..99. */
 	static final byte[] TENS = new byte[100];
@@ -110,8 +108,8 @@ final class NumberFormat {
 				if (scaled < 0) {
 					buffer.appendByte('-');
 				}
-				buffer.appendLong(magnitude / LONG_POWERS[decimals]);
-				buffer.appendFraction(magnitude % LONG_POWERS[decimals], decimals, LONG_POWERS[decimals]);
+				buffer.appendLong(magnitude / TEN_POWERS[decimals]);
+				buffer.appendFraction(magnitude % TEN_POWERS[decimals], decimals);
 				return true;
 			}
 		}
