@@ -75,13 +75,15 @@ public interface WriteApi extends AutoCloseable {
 
 	/**
 	 * Flushes everything, including the retry buffer, waits up to the close timeout for in-flight
-	 * requests and retries, then cancels what is left and reports it as dropped. Idempotent.
+	 * requests and retries, then cancels what is left and reports it as dropped. Idempotent. A request
+	 * cancelled in flight may already have reached the server, which may have stored its lines.
 	 */
 	@Override
 	void close();
 
 	/**
 	 * Stops at once without flushing; buffered, in-flight and retrying lines are reported as dropped.
+	 * A request cancelled in flight may already have reached the server, which may have stored its lines.
 	 * @return the number of lines discarded
 	 */
 	int dispose();

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * request and answers from a FIFO queue of {@link StubResponse}s, falling back to a default (204) when empty.
  * <p>
  * As a JUnit extension ({@code @RegisterExtension}, static or instance field) each test starts with no recorded
- * requests, an empty script and the initial default response; a static field keeps one port per test class.
+ * requests, an empty script and the initial default response; a static field keeps one port per test class. A
+ * request begun before a reset (the last body of a writer disposed at the end of the previous test) is not
+ * recorded and takes nothing from the script: its connection is closed.
  */
 public class StubInfluxServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
 		AutoCloseable {
@@ -63,6 +65,9 @@ public class StubInfluxServer implements BeforeAllCallback, AfterAllCallback, Be
 	private volatile CountDownLatch closing = new CountDownLatch(0);
 
 	private boolean startedForTest;
+
+	/** Counts resets; a request begun under an earlier count belongs to a test that is over. */
+	private long generation;
 
 	/** Binds a free port on 127.0.0.1 and starts accepting connections; no-op when already started. */
 	public synchronized StubInfluxServer start() {
@@ -172,6 +177,7 @@ public class StubInfluxServer implements BeforeAllCallback, AfterAllCallback, Be
 	/** Forgets recorded requests and scripted responses and restores the default 204 response. */
 	public void reset() {
 		synchronized (this.lock) {
+			this.generation++;
 			this.script.clear();
 			this.recorded.clear();
 			this.unclaimed.clear();
@@ -244,6 +250,7 @@ public class StubInfluxServer implements BeforeAllCallback, AfterAllCallback, Be
 				if (requestLine.isEmpty()) {
 					continue;
 				}
+				long generation = generation();
 				String[] parts = requestLine.split(" ");
 				if (parts.length != 3) {
 					out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
@@ -257,7 +264,10 @@ public class StubInfluxServer implements BeforeAllCallback, AfterAllCallback, Be
 					out.flush();
 				}
 				byte[] body = StubHttpCodec.readBody(in, headers);
-				StubResponse response = record(parts[0], parts[1], headers, body);
+				StubResponse response = record(generation, parts[0], parts[1], headers, body);
+				if (response == null) {
+					return;
+				}
 				long delayNanos = response.delay().toNanos();
 				if (delayNanos > 0 && this.closing.await(delayNanos, TimeUnit.NANOSECONDS)) {
 					return;
@@ -287,8 +297,19 @@ public class StubInfluxServer implements BeforeAllCallback, AfterAllCallback, Be
 		}
 	}
 
-	private StubResponse record(String method, String target, Map<String, List<String>> headers, byte[] body) {
+	private long generation() {
 		synchronized (this.lock) {
+			return this.generation;
+		}
+	}
+
+	/** Records the request and picks its answer; {@code null} (close the connection) when a reset came since it began. */
+	private StubResponse record(long generation, String method, String target,
+			Map<String, List<String>> headers, byte[] body) {
+		synchronized (this.lock) {
+			if (generation != this.generation) {
+				return null;
+			}
 			Supplier<StubResponse> chooser = this.responder;
 			StubResponse response = !this.script.isEmpty() ? this.script.poll()
 					: (chooser != null) ? chooser.get() : this.defaultResponse;
