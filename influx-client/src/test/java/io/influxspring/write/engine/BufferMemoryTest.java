@@ -25,11 +25,15 @@ class BufferMemoryTest {
 	/** Each line is 100 bytes with its line feed. */
 	private static final int LINE_BYTES = 100;
 
+	/**
+	 * A server for each test: a writer disposed at the end of a test may still have megabytes of a
+	 * body on the wire, which must not reach the next test's server.
+	 */
 	@RegisterExtension
-	static final StubInfluxServer server = new StubInfluxServer();
+	final StubInfluxServer server = new StubInfluxServer();
 
 	@RegisterExtension
-	final WriterFixture fixture = new WriterFixture(server);
+	final WriterFixture fixture = new WriterFixture(this.server);
 
 	@Test
 	void defaultsTo64MegabytesAndMustHoldTheLargestBatch() {
@@ -41,7 +45,7 @@ class BufferMemoryTest {
 
 	@Test
 	void withDefaultSettingsLargeLinesHoldAtMost64MegabytesWhileTheServerFails() {
-		server.setDefaultResponse(StubResponse.status(503));
+		this.server.setDefaultResponse(StubResponse.status(503));
 		BatchingWriteApi writer = this.fixture.writer((o) -> WriteOptions.DEFAULTS.toBuilder());
 		String value = "x".repeat(1024 * 1024);
 		long heldAfterAnyWrite = 0;
@@ -58,7 +62,7 @@ class BufferMemoryTest {
 
 	@Test
 	void aCallerWaitsForRoomWhileTheServerAnswersSoNothingIsDropped() throws Exception {
-		server.setDefaultResponse(StubResponse.noContent().delay(Duration.ofMillis(20)));
+		this.server.setDefaultResponse(StubResponse.noContent().delay(Duration.ofMillis(20)));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o.maxBatchBytes(1000)
 			.bufferMemory(1000)
 			.maxConcurrentRequests(1));
@@ -69,7 +73,7 @@ class BufferMemoryTest {
 			heldAfterAnyWrite = Math.max(heldAfterAnyWrite, writer.getStatistics().bufferedBytes());
 		}
 		writer.flush().get(10, TimeUnit.SECONDS);
-		assertThat(server.receivedLines()).containsExactlyElementsOf(lines);
+		assertThat(this.server.receivedLines()).containsExactlyElementsOf(lines);
 		assertThat(heldAfterAnyWrite).isPositive().isLessThanOrEqualTo(1000);
 		assertThat(writer.getStatistics().dropped()).isZero();
 		assertThat(writer.getStatistics().bufferedBytes()).isZero();
@@ -78,7 +82,7 @@ class BufferMemoryTest {
 
 	@Test
 	void dropOldestKeepsTheNewestLinesThatFit() {
-		server.setDefaultResponse(StubResponse.status(503));
+		this.server.setDefaultResponse(StubResponse.status(503));
 		BatchingWriteApi writer = this.fixture.writer((o) -> stalled(o).overflow(OverflowPolicy.DROP_OLDEST));
 		writer.writeRecords(lines(0, 5));
 		await().until(() -> writer.getStatistics().retrying() == 5);
@@ -96,7 +100,7 @@ class BufferMemoryTest {
 
 	@Test
 	void dropNewestKeepsTheOldestLinesThatFit() {
-		server.setDefaultResponse(StubResponse.status(503));
+		this.server.setDefaultResponse(StubResponse.status(503));
 		BatchingWriteApi writer = this.fixture.writer((o) -> stalled(o).overflow(OverflowPolicy.DROP_NEWEST));
 		writer.writeRecords(lines(0, 5));
 		await().until(() -> writer.getStatistics().retrying() == 5);
@@ -112,7 +116,7 @@ class BufferMemoryTest {
 
 	@Test
 	void backpressureDropsTheOldestWithoutWaitingWhileTheServerFails() {
-		server.setDefaultResponse(StubResponse.status(503));
+		this.server.setDefaultResponse(StubResponse.status(503));
 		BatchingWriteApi writer = this.fixture.writer((o) -> stalled(o).blockTimeout(Duration.ofHours(1)));
 		writer.writeRecords(lines(0, 5));
 		await().until(() -> writer.getStatistics().retrying() == 5);
@@ -125,7 +129,7 @@ class BufferMemoryTest {
 
 	@Test
 	void blockDropsWhatStillDoesNotFitAfterTheBlockTimeout() throws Exception {
-		server.setDefaultResponse(StubResponse.noContent().delay(Duration.ofSeconds(3)));
+		this.server.setDefaultResponse(StubResponse.noContent().delay(Duration.ofSeconds(3)));
 		BatchingWriteApi writer = this.fixture.writer((o) -> o.maxBatchBytes(500)
 			.bufferMemory(500)
 			.maxConcurrentRequests(1)
@@ -139,13 +143,13 @@ class BufferMemoryTest {
 		assertThat(stats.droppedOverflow()).isEqualTo(15);
 		assertThat(stats.bufferedBytes()).isEqualTo(500);
 		writer.flush().get(10, TimeUnit.SECONDS);
-		assertThat(server.receivedLines()).containsExactlyElementsOf(lines(0, 5));
+		assertThat(this.server.receivedLines()).containsExactlyElementsOf(lines(0, 5));
 		WriterFixture.assertAccounted(writer);
 	}
 
 	@Test
 	void aLongLineCountsByItsBytesNotAsOneLine() {
-		server.setDefaultResponse(StubResponse.status(503));
+		this.server.setDefaultResponse(StubResponse.status(503));
 		BatchingWriteApi writer = this.fixture.writer((o) -> stalled(o).overflow(OverflowPolicy.DROP_OLDEST)
 			.maxBatchBytes(4000)
 			.bufferMemory(4000));
